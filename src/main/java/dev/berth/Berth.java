@@ -1,0 +1,56 @@
+package dev.berth;
+
+import dev.berth.check.Checker;
+import dev.berth.diag.Diagnostics;
+import dev.berth.diag.Position;
+import dev.berth.load.Document;
+import dev.berth.load.Source;
+import dev.berth.load.YamlLoader;
+import dev.berth.model.Config;
+import dev.berth.model.ConfigBinder;
+import dev.berth.render.Renderer;
+import dev.berth.schema.SchemaValidator;
+import dev.berth.translate.Translator;
+import dev.berth.tree.FileTree;
+import java.util.Optional;
+
+/**
+ * The one entry point to the pipeline. Each stage collects all its findings; the run stops between
+ * stages once an error exists, and positions are attached once, at the end.
+ */
+public final class Berth {
+    private Berth() {
+    }
+
+    /** load, schema, bind, check: everything {@code berth validate} does. */
+    public static Result<Config> validate(Source source) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<Document> document = new YamlLoader().load(source, diagnostics);
+        if (document.isEmpty()) {
+            // the loader gives positions where the parser had a mark; limits and empty files start the file
+            diagnostics.replaceAll(d -> d.position().isPresent() ? d : d.at(new Position(source.name(), 1, 1)));
+            return Result.failed(diagnostics);
+        }
+        try {
+            SchemaValidator.get().validate(document.get(), diagnostics);
+            if (diagnostics.hasErrors()) {
+                return Result.failed(diagnostics);
+            }
+            Config config = ConfigBinder.bind(document.get());
+            Checker.check(config, diagnostics);
+            return diagnostics.hasErrors() ? Result.failed(diagnostics) : Result.of(config, diagnostics);
+        } finally {
+            Positions.attach(diagnostics, document.get());
+        }
+    }
+
+    /** validate, then translate and render: the complete output tree. */
+    public static Result<FileTree> compile(Source source) {
+        Result<Config> config = validate(source);
+        if (!config.ok()) {
+            return Result.failed(config.diagnostics());
+        }
+        FileTree tree = new Renderer().render(new Translator().translate(config.value().get()));
+        return Result.of(tree, config.diagnostics());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.berth.check;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostics;
+import dev.berth.model.Config;
+import dev.berth.model.Container;
+import dev.berth.unit.MachineName;
+import dev.berth.unit.ValueRules;
+import java.util.List;
+import java.util.TreeMap;
+
+/** Container names, roots, and the plain values of the host units. */
+final class ContainerChecks {
+    /** Directories owned by the host's system: a guest root there would put guest units among host files. */
+    private static final List<String> SYSTEM_DIRS = List.of("/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc",
+            "/run", "/sbin", "/sys", "/tmp", "/usr", "/var/lib/berth");
+
+    private ContainerChecks() {
+    }
+
+    static void check(Config config, Diagnostics diagnostics) {
+        TreeMap<String, Container> roots = new TreeMap<>();
+        for (Container c : config.containers()) {
+            MachineName.problem(c.name()).ifPresent(p -> diagnostics.error(Code.N001, c.path(),
+                    "invalid container name: " + p, "use letters, digits and '-', e.g. '"
+                            + c.name().replaceAll("[^A-Za-z0-9-]", "-").replaceAll("^-+|-+$", "") + "'"));
+            checkRoot(c, diagnostics);
+            c.description().ifPresent(d -> Values.report(ValueRules.plain(d), c.path() + "/description", diagnostics));
+            c.socketDescription().ifPresent(d -> Values.report(ValueRules.plain(d), c.path() + "/socket-description", diagnostics));
+            for (int i = 0; i < c.bootArgs().size(); i++) {
+                Values.report(ValueRules.execArgument(c.bootArgs().get(i)), c.path() + "/boot/args/" + i, diagnostics);
+            }
+            Container previous = roots.put(c.root(), c);
+            if (previous != null) {
+                diagnostics.error(Code.N003, c.path() + "/root", "container '" + c.name() + "' has the same root as '"
+                        + previous.name() + "'", "give each container a directory of its own");
+            }
+        }
+        // sorted roots: a root nested in another sorts right after it, so one pass finds every nesting
+        String outer = null;
+        for (var e : roots.entrySet()) {
+            if (outer != null && e.getKey().startsWith(outer + "/")) {
+                diagnostics.error(Code.N003, e.getValue().path() + "/root", "the root " + e.getKey()
+                        + " lies inside the root of container '" + roots.get(outer).name() + "'",
+                        "guest roots must not contain each other; move it out of " + outer);
+            } else {
+                outer = e.getKey();
+            }
+        }
+    }
+
+    private static void checkRoot(Container c, Diagnostics diagnostics) {
+        String root = c.root();
+        String path = c.path() + "/root";
+        if (!PathRules.normalized(root)) {
+            diagnostics.error(Code.F001, path, "the root '" + root + "' is not an absolute, normalized path",
+                    "write it without '.', '..', '//' or a trailing '/', e.g. /srv/" + c.name());
+        } else if (!PathRules.safeRoot(root)) {
+            diagnostics.error(Code.F001, path, "the root '" + root + "' holds characters other than letters, digits, '.', '_', '+', '-' and '/'",
+                    "choose a plain directory name, e.g. /srv/" + c.name());
+        } else if (root.equals("/") || SYSTEM_DIRS.stream().anyMatch(d -> root.equals(d) || root.startsWith(d + "/"))) {
+            diagnostics.error(Code.F002, path, "the root '" + root + "' is a system directory",
+                    "use a directory of its own, e.g. /srv/" + c.name() + " or /var/lib/machines/" + c.name());
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.berth.diag;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of diagnostic codes. A code never changes meaning once released; tests and CI
+ * filters key on it, not on the wording. The letter names the topic:
+ * Y = YAML text, S = schema, N = names, P = ports and sockets, F = file paths, V = values that reach
+ * a unit file, C = compatibility with current distributions.
+ */
+public enum Code {
+    Y001("yaml", "YAML syntax error",
+            "The file is not valid YAML. The position is where the parser gave up; the mistake is often just before it.",
+            "containers:\n  web:\n    root: /srv/web\n   ports: {}",
+            "containers:\n  web:\n    root: /srv/web\n    ports: {}"),
+    Y002("yaml", "duplicate key",
+            "A mapping holds the same key twice. YAML parsers disagree on which value wins, so berth refuses both.",
+            "containers:\n  web: {root: /srv/a}\n  web: {root: /srv/b}",
+            "containers:\n  web: {root: /srv/a}\n  web2: {root: /srv/b}"),
+    Y003("yaml", "input exceeds a loader limit",
+            "The document is larger, deeper or uses more aliases than berth accepts. Limits protect hosts from hostile input.",
+            "a: &a [x, x, x]\nb: &b [*a, *a, *a]   # ... exponential expansion",
+            "containers: {}"),
+    Y004("yaml", "more than one YAML document",
+            "berth reads exactly one document per file. Split the documents into separate files.",
+            "berth: 1\n---\nberth: 1",
+            "berth: 1"),
+    Y005("yaml", "unsupported YAML construct",
+            "Keys must be plain strings; explicit tags and complex keys are not used by berth.",
+            "? [a, b]\n: c",
+            "a: c"),
+    Y006("yaml", "unreadable file",
+            "The file could not be read or is not valid UTF-8 text.",
+            "(a binary file)",
+            "berth: 1"),
+
+    S001("schema", "wrong type",
+            "The value has a different type than the key expects (for example a list where a string belongs).",
+            "ports:\n  ssh: {listen: [23]}",
+            "ports:\n  ssh: {listen: 23}"),
+    S002("schema", "unknown key",
+            "The key is not part of berth's configuration language. It may be misspelt; the hint names the closest known key.",
+            "containers:\n  web: {rooot: /srv/web}",
+            "containers:\n  web: {root: /srv/web}"),
+    S003("schema", "missing required key",
+            "A key that has no default is missing.",
+            "containers:\n  web: {description: Web}",
+            "containers:\n  web: {description: Web, root: /srv/web}"),
+    S004("schema", "value not allowed",
+            "The value is not one of the values the key accepts.",
+            "kill-mode: gently",
+            "kill-mode: process"),
+    S005("schema", "value does not match the expected form",
+            "The value breaks the form the key requires (a pattern, a length, a range or a number of items).",
+            "berth: 2",
+            "berth: 1"),
+
+    N001("names", "invalid machine name",
+            "Container names become nspawn machine names: dot-separated labels of letters, digits and '-', "
+                    + "no leading or trailing '-' or '.', at most 64 characters.",
+            "containers:\n  my_container: {root: /srv/c}",
+            "containers:\n  my-container: {root: /srv/c}"),
+    N002("names", "invalid unit name",
+            "The name becomes a systemd unit name. It may hold letters, digits, ':', '_', '.', '-' and must fit in 255 bytes "
+                    + "with its suffix, drop-in directory and wants directory.",
+            "services:\n  \"ssh daemon\": {exec: [/usr/sbin/sshd, -i]}",
+            "services:\n  sshd: {exec: [/usr/sbin/sshd, -i]}"),
+    N003("names", "two things would write the same file",
+            "Two parts of the config would generate the same output file, for example two containers with the same root.",
+            "containers:\n  a: {root: /srv/x}\n  b: {root: /srv/x}",
+            "containers:\n  a: {root: /srv/a}\n  b: {root: /srv/b}"),
+
+    P001("ports", "invalid listen address",
+            "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT or an absolute unix socket path of at most 107 bytes.",
+            "listen: localhost:80",
+            "listen: 127.0.0.1:80"),
+    P002("ports", "the same address is listened on twice",
+            "Two ports on this host use the same address and protocol; the second socket unit would fail to start.",
+            "a: {ports: {ssh: {listen: 23}}}\nb: {ports: {ssh: {listen: 23}}}",
+            "a: {ports: {ssh: {listen: 23}}}\nb: {ports: {ssh: {listen: 24}}}"),
+    P003("ports", "host port claimed by no guest service",
+            "The host passes every socket of the container to the guest, and the guest closes sockets no unit claims: "
+                    + "connections to this port would never be answered.",
+            "ports: {ssh: {listen: 23}}\nservices: {}",
+            "ports: {ssh: {listen: 23}}\nservices:\n  sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}"),
+    P004("ports", "unknown port",
+            "A guest service claims a port that its container does not define.",
+            "services:\n  sshd: {port: shh}",
+            "services:\n  sshd: {port: ssh}"),
+    P005("ports", "port claimed twice",
+            "Two guest services claim the same host port; a passed socket can be matched to only one guest socket unit.",
+            "a: {port: ssh}\nb: {port: ssh}",
+            "a: {port: ssh}\nb: {port: admin}"),
+    P006("ports", "per-connection service cannot work this way",
+            "A per-connection (inetd-style, Accept=yes) service gets the connection on standard input and output. "
+                    + "Datagram and unix sockets, and daemons that do not speak inetd style, do not work that way.",
+            "sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -D]}",
+            "sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}"),
+
+    F001("paths", "path must be absolute and normalized",
+            "Paths are absolute, without '.', '..', '//' or a trailing '/', so that what berth writes is what the user meant.",
+            "root: srv/../web/",
+            "root: /srv/web"),
+    F002("paths", "container root in a system directory",
+            "A container root must be a directory of its own, not '/' or a directory systemd or the host's packages own "
+                    + "(/etc, /usr, /run, ...): guest units are written below it.",
+            "root: /etc",
+            "root: /srv/web"),
+
+    V001("values", "control character in a value",
+            "A newline, carriage return, NUL or other control character would end the line in the unit file "
+                    + "and could add directives of its own. Such characters are not allowed in this field.",
+            "description: \"web\\nUser=root\"",
+            "description: web"),
+    V002("values", "value ends with a backslash",
+            "A trailing backslash continues the unit file line and swallows the next one.",
+            "description: 'web \\'",
+            "description: web"),
+    V003("values", "leading or trailing whitespace",
+            "systemd strips whitespace around values, so the unit would not hold what the config says.",
+            "description: ' web '",
+            "description: web"),
+    V004("values", "empty value",
+            "An empty assignment resets a setting in systemd; berth does not write one by accident.",
+            "description: ''",
+            "description: web"),
+    V005("values", "value is too long",
+            "systemd refuses lines of 1 MiB or more; berth accepts values up to 4096 bytes.",
+            "description: (5000 characters)",
+            "description: web"),
+    V006("values", "value cannot be written safely in this field",
+            "This field does not honour quoting, so characters such as quotes cannot be encoded safely.",
+            "user: \"o'brien\"",
+            "user: obrien"),
+    V007("values", "command must start with an absolute path",
+            "The first word of a command is the program; systemd requires an absolute path and treats leading "
+                    + "'-', '@', '+', '!' and ':' as prefixes. Use the dedicated keys (ignore-failure) instead of prefixes.",
+            "exec: [\"-sshd\", -i]",
+            "exec: [/usr/sbin/sshd, -i]\nignore-failure: true"),
+
+    C001("compat", "service needs a runtime directory",
+            "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "
+                    + "service creates it. Per-connection sshd services should set runtime-directory: sshd.",
+            "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh}",
+            "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh, runtime-directory: sshd}");
+
+    private final String topic;
+    private final String title;
+    private final String explanation;
+    private final String badExample;
+    private final String goodExample;
+
+    Code(String topic, String title, String explanation, String badExample, String goodExample) {
+        this.topic = topic;
+        this.title = title;
+        this.explanation = explanation;
+        this.badExample = badExample;
+        this.goodExample = goodExample;
+    }
+
+    public String id() {
+        return name();
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public String badExample() {
+        return badExample;
+    }
+
+    public String goodExample() {
+        return goodExample;
+    }
+
+    /** Whether the diagnostic is best shown at the key (names, unknown or duplicate keys) rather than its value. */
+    public boolean pointsAtKey() {
+        return switch (this) {
+            case Y002, S002, S003, N001, N002, N003 -> true;
+            default -> false;
+        };
+    }
+
+    public static Optional<Code> find(String id) {
+        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(id)).findFirst();
+    }
+}

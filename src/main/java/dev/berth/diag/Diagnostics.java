@@ -1,0 +1,59 @@
+package dev.berth.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects every finding of a stage, so the user sees all mistakes of one kind at once. */
+public final class Diagnostics {
+    private final List<Diagnostic> items = new ArrayList<>();
+
+    public void add(Diagnostic diagnostic) {
+        items.add(diagnostic);
+    }
+
+    public void error(Code code, String path, String summary, String hint) {
+        add(Diagnostic.error(code, path, summary, hint));
+    }
+
+    public void warning(Code code, String path, String summary, String hint) {
+        add(Diagnostic.warning(code, path, summary, hint));
+    }
+
+    public void addAll(Diagnostics other) {
+        items.addAll(other.items);
+    }
+
+    public boolean hasErrors() {
+        return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public boolean hasWarnings() {
+        return items.stream().anyMatch(d -> d.severity() == Severity.WARNING);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /** In file order (then by code) so output is stable and reads top to bottom. */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(items);
+        copy.sort(Comparator
+                .comparingInt((Diagnostic d) -> d.position().map(Position::line).orElse(0))
+                .thenComparingInt(d -> d.position().map(Position::column).orElse(0))
+                .thenComparing(d -> d.code().id())
+                .thenComparing(Diagnostic::path));
+        return Collections.unmodifiableList(copy);
+    }
+
+    public List<Diagnostic> all() {
+        return Collections.unmodifiableList(items);
+    }
+
+    /** Replaces every diagnostic with the one the function returns; used to attach positions once. */
+    public void replaceAll(java.util.function.UnaryOperator<Diagnostic> f) {
+        items.replaceAll(f);
+    }
+}

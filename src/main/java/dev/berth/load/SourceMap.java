@@ -1,0 +1,44 @@
+package dev.berth.load;
+
+import dev.berth.diag.Position;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Maps JSON pointers to where the key and the value stand in the file. Filled by the loader,
+ * read once at the end of a run to put line and column on every diagnostic.
+ */
+public final class SourceMap {
+    private record Marks(Position key, Position value) {
+    }
+
+    private final Map<String, Marks> marks = new HashMap<>();
+
+    void put(String pointer, Position key, Position value) {
+        marks.put(pointer, new Marks(key, value));
+    }
+
+    /**
+     * The position of the node at the pointer, or of its nearest ancestor that exists (a missing key is
+     * reported at the mapping that should hold it).
+     *
+     * @param atKey point at the key rather than at the value (names, unknown keys)
+     */
+    public Position locate(String pointer, boolean atKey) {
+        String p = pointer;
+        while (true) {
+            Marks m = marks.get(p);
+            if (m != null) {
+                return atKey && m.key() != null ? m.key() : m.value();
+            }
+            if (p.isEmpty()) {
+                throw new IllegalStateException("the document root has no mark");
+            }
+            p = JsonPointer.parent(p);
+        }
+    }
+
+    public boolean contains(String pointer) {
+        return marks.containsKey(pointer);
+    }
+}

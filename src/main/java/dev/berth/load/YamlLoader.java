@@ -1,0 +1,235 @@
+package dev.berth.load;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostic;
+import dev.berth.diag.Diagnostics;
+import dev.berth.diag.Position;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads one YAML document into plain values and a {@link SourceMap}. Works on the composed node
+ * tree rather than constructed objects, because only nodes carry marks (line and column) and only
+ * there can duplicate keys be reported instead of silently resolved.
+ */
+public final class YamlLoader {
+    private final LoaderLimits limits;
+
+    public YamlLoader(LoaderLimits limits) {
+        this.limits = limits;
+    }
+
+    public YamlLoader() {
+        this(LoaderLimits.DEFAULT);
+    }
+
+    /** The document, or empty with errors in {@code diagnostics}. */
+    public Optional<Document> load(Source source, Diagnostics diagnostics) {
+        if (source.text().length() > limits.maxCodePoints()) {
+            diagnostics.error(Code.Y003, "", "the file has " + source.text().length() + " characters, more than the limit of "
+                    + limits.maxCodePoints(), "split the config or remove what is not needed");
+            return Optional.empty();
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source.name())
+                .setAllowDuplicateKeys(true) // reported below, with both positions, instead of a parser exception
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setCodePointLimit(limits.maxCodePoints())
+                .setUseMarks(true)
+                .build();
+        Node rootNode;
+        try {
+            Iterator<Node> documents = new Compose(settings).composeAllFromString(source.text()).iterator();
+            if (!documents.hasNext()) {
+                diagnostics.error(Code.S003, "", "the file is empty", "start with 'berth: 1' and a 'containers:' mapping");
+                return Optional.empty();
+            }
+            rootNode = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                diagnostics.add(Diagnostic.error(Code.Y004, "", "the file holds more than one YAML document",
+                        "keep one document per file; remove the '---' separator").at(position(source, second.getStartMark())));
+                return Optional.empty();
+            }
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            Diagnostic d = Diagnostic.error(Code.Y001, "", problem,
+                    e.getContext() == null ? "check the indentation and quoting just before this point" : e.getContext());
+            diagnostics.add(mark.map(m -> d.at(position(source, Optional.of(m)))).orElse(d));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            // limits (aliases, code points) surface as plain engine exceptions
+            diagnostics.error(Code.Y003, "", String.valueOf(e.getMessage()), "simplify the document; aliases and size are limited");
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            diagnostics.error(Code.Y003, "", "the document is nested too deeply", "at most " + limits.maxDepth() + " levels are allowed");
+            return Optional.empty();
+        }
+        SourceMap map = new SourceMap();
+        Walker walker = new Walker(source, map, diagnostics);
+        Position rootPosition = position(source, rootNode.getStartMark());
+        map.put("", null, rootPosition);
+        Object root;
+        try {
+            root = walker.value(rootNode, "", 0);
+        } catch (LimitExceeded e) {
+            diagnostics.error(Code.Y003, e.pointer, e.getMessage(), "aliases, nesting and size are limited; simplify the document");
+            return Optional.empty();
+        }
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Document(source, root, map));
+    }
+
+    static Position position(Source source, Optional<Mark> mark) {
+        return mark.map(m -> new Position(source.name(), m.getLine() + 1, m.getColumn() + 1))
+                .orElse(new Position(source.name(), 1, 1));
+    }
+
+    private static final class LimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String pointer;
+
+        LimitExceeded(String pointer, String message) {
+            super(message, null, false, false);
+            this.pointer = pointer;
+        }
+    }
+
+    private final class Walker {
+        private final Source source;
+        private final SourceMap map;
+        private final Diagnostics diagnostics;
+        private int nodes;
+
+        Walker(Source source, SourceMap map, Diagnostics diagnostics) {
+            this.source = source;
+            this.map = map;
+            this.diagnostics = diagnostics;
+        }
+
+        Object value(Node node, String pointer, int depth) {
+            if (depth > limits.maxDepth()) {
+                throw new LimitExceeded(pointer, "the document is nested more than " + limits.maxDepth() + " levels deep");
+            }
+            if (++nodes > limits.maxNodes()) {
+                throw new LimitExceeded(pointer, "the document expands to more than " + limits.maxNodes() + " values");
+            }
+            if (node instanceof MappingNode mapping) {
+                return mapping(mapping, pointer, depth);
+            }
+            if (node instanceof SequenceNode sequence) {
+                List<Object> list = new ArrayList<>(sequence.getValue().size());
+                int i = 0;
+                for (Node item : sequence.getValue()) {
+                    String p = JsonPointer.child(pointer, i++);
+                    map.put(p, null, position(source, item.getStartMark()));
+                    list.add(value(item, p, depth + 1));
+                }
+                return list;
+            }
+            return scalar((ScalarNode) node, pointer);
+        }
+
+        private Map<String, Object> mapping(MappingNode mapping, String pointer, int depth) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Position keyPosition = position(source, keyNode.getStartMark());
+                if (!(keyNode instanceof ScalarNode keyScalar)) {
+                    diagnostics.add(Diagnostic.error(Code.Y005, pointer, "a key must be a plain string",
+                            "write the key as a string").at(keyPosition));
+                    continue;
+                }
+                String key = keyScalar.getValue();
+                String p = JsonPointer.child(pointer, key);
+                if (result.containsKey(key)) {
+                    diagnostics.add(Diagnostic.error(Code.Y002, p, "duplicate key '" + key + "'",
+                            "the key first appears at line " + map.locate(p, true).line() + "; remove or rename one of them")
+                            .at(keyPosition));
+                    continue;
+                }
+                map.put(p, keyPosition, position(source, tuple.getValueNode().getStartMark()));
+                result.put(key, value(tuple.getValueNode(), p, depth + 1));
+            }
+            return result;
+        }
+
+        private Object scalar(ScalarNode node, String pointer) {
+            Tag tag = node.getTag();
+            String text = node.getValue();
+            try {
+                if (Tag.STR.equals(tag)) {
+                    return text;
+                }
+                if (Tag.NULL.equals(tag)) {
+                    return null;
+                }
+                if (Tag.BOOL.equals(tag)) {
+                    return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+                }
+                if (Tag.INT.equals(tag)) {
+                    return integer(text);
+                }
+                if (Tag.FLOAT.equals(tag)) {
+                    return floating(text);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the unsupported-tag report below
+            }
+            diagnostics.add(Diagnostic.error(Code.Y005, pointer, "unsupported tag " + tag,
+                    "remove the tag; berth reads strings, numbers, booleans, lists and mappings")
+                    .at(position(source, node.getStartMark())));
+            return text;
+        }
+    }
+
+    private static Object integer(String text) {
+        String t = text.replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (t.startsWith("+") || negative) {
+            t = t.substring(1);
+        }
+        BigInteger value;
+        if (t.startsWith("0x")) {
+            value = new BigInteger(t.substring(2), 16);
+        } else if (t.startsWith("0o")) {
+            value = new BigInteger(t.substring(2), 8);
+        } else {
+            value = new BigInteger(t);
+        }
+        if (negative) {
+            value = value.negate();
+        }
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    private static double floating(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return switch (t) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> Double.parseDouble(t);
+        };
+    }
+}

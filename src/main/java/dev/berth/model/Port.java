@@ -1,0 +1,11 @@
+package dev.berth.model;
+
+import java.util.Optional;
+
+/**
+ * A socket the host holds for its container: {@code ssh: {listen: 23, description: ...}}.
+ *
+ * @param listen the address as the user wrote it (a number is kept as its decimal text)
+ */
+public record Port(String name, String path, String listen, Optional<String> description) {
+}

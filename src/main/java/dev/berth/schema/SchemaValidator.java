@@ -1,0 +1,120 @@
+package dev.berth.schema;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostics;
+import dev.berth.load.Document;
+import dev.berth.load.JsonPointer;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks a document against {@code schemas/berth.schema.json} and turns each violation into a
+ * diagnostic at the offending config path. The schema is parsed once per process.
+ */
+public final class SchemaValidator {
+    static final String RESOURCE = "schemas/berth.schema.json";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Schema schema;
+    private final SchemaKeys keys;
+
+    private static final class Holder {
+        static final SchemaValidator INSTANCE = new SchemaValidator();
+    }
+
+    private SchemaValidator() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+        String text = SchemaText.read();
+        schema = registry.getSchema(SchemaLocation.of("classpath:" + RESOURCE), text, InputFormat.JSON);
+        keys = new SchemaKeys(schema.getSchemaNode());
+    }
+
+    public static SchemaValidator get() {
+        return Holder.INSTANCE;
+    }
+
+    public void validate(Document document, Diagnostics diagnostics) {
+        List<com.networknt.schema.Error> errors = schema.validate(toJson(document.root()));
+        for (com.networknt.schema.Error error : errors) {
+            report(error, diagnostics);
+        }
+    }
+
+    private void report(com.networknt.schema.Error error, Diagnostics diagnostics) {
+        String path = pointer(error.getInstanceLocation());
+        String keyword = error.getKeyword();
+        switch (keyword) {
+            case "additionalProperties" -> {
+                String key = error.getProperty();
+                String keyPath = JsonPointer.child(path, key);
+                String hint = DidYouMean.closest(key, keys.allowedAt(path))
+                        .map(k -> "did you mean '" + k + "'?")
+                        .orElse("known keys here: " + String.join(", ", keys.allowedAt(path)));
+                diagnostics.error(Code.S002, keyPath, "unknown key '" + key + "'", hint);
+            }
+            case "required" -> diagnostics.error(Code.S003, path, "missing required key '" + error.getProperty() + "'",
+                    "add '" + error.getProperty() + ":' here" + keys.describe(JsonPointer.child(path, error.getProperty()))
+                            .map(d -> " (" + d + ")").orElse(""));
+            case "type" -> diagnostics.error(Code.S001, path, "wrong type: " + error.getMessage(),
+                    keys.describe(path).orElse("see 'berth schema' for the expected type"));
+            case "enum", "const" -> diagnostics.error(Code.S004, path, "value not allowed: " + error.getMessage(),
+                    keys.describe(path).orElse("see 'berth schema'"));
+            default -> diagnostics.error(Code.S005, path, error.getMessage(),
+                    keys.describe(path).orElse("see 'berth schema'"));
+        }
+    }
+
+    private static String pointer(NodePath location) {
+        String p = "";
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            p = element instanceof Integer index ? JsonPointer.child(p, index) : JsonPointer.child(p, String.valueOf(element));
+        }
+        return p;
+    }
+
+    static JsonNode toJson(Object value) {
+        if (value == null) {
+            return JSON.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = JSON.objectNode();
+            map.forEach((k, v) -> node.set((String) k, toJson(v)));
+            return node;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode node = JSON.arrayNode(list.size());
+            list.forEach(v -> node.add(toJson(v)));
+            return node;
+        }
+        if (value instanceof String s) {
+            return JSON.stringNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return JSON.booleanNode(b);
+        }
+        if (value instanceof Long l) {
+            return JSON.numberNode(l);
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return JSON.numberNode(big);
+        }
+        if (value instanceof Double d) {
+            return JSON.numberNode(d);
+        }
+        throw new IllegalArgumentException("unexpected value type " + value.getClass());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.berth.unit;
+
+/** What a generated file is; each kind has its own template. */
+public enum UnitKind {
+    SERVICE("service"),
+    SOCKET("socket"),
+    DROPIN("dropin");
+
+    private final String template;
+
+    UnitKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template + ".ftl";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.berth.unit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for the names berth turns into unit names. Stricter than systemd: no ':' (systemd-analyze
+ * reads it as alias syntax), no '\' escapes and no '@' (berth adds it for templates itself).
+ */
+public final class UnitName {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** The longest derived file name is NAME@.service.d or NAME.socket.wants; systemd allows 255 bytes. */
+    private static final int MAX_BYTES = 255 - "@.service.d".length() - 4;
+
+    private UnitName() {
+    }
+
+    /** Why the name cannot be a unit name prefix, if it cannot. */
+    public static Optional<String> problem(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return Optional.of("'" + name + "' may hold only letters, digits, '_', '.' and '-'");
+        }
+        if (name.startsWith(".")) {
+            return Optional.of("'" + name + "' must not start with '.'");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("'" + name + "' is longer than " + MAX_BYTES + " bytes");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,18 @@
+<#-- Shared layout of every unit file. Values arrive encoded; templates only arrange them. -->
+<#macro header lines>
+<#list lines as line>
+# ${line}
+</#list>
+</#macro>
+<#macro section unit name>
+<#if unit.sections[name]??>
+
+[${name}]
+<#list unit.sections[name] as line>
+<#if line.why??>
+# ${line.why}
+</#if>
+${line.text}
+</#list>
+</#if>
+</#macro>

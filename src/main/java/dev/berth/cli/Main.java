@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
         subcommands = {ValidateCommand.class, CompileCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
-        footer = {"  0  success", "  1  the config is invalid (with --strict: also on warnings), or the command failed",
+        footer = {"  0  success", "  1  invalid config (with --strict: also warnings) or a failed command",
                 "  3  internal error in berth (a bug: please report it)"})
 public final class Main implements Runnable {
     /** Exit status when berth itself fails; never for bad input. */

@@ -101,7 +101,7 @@ fi
 TARBALL=$(rootfs_tarball)
 
 # =================================================================== one case (runs in a subshell)
-CASE= WORK= WORK_MOUNTED= HOSTROOT= OUTER_PID= CPID= CASE_LOGS= CG_BEFORE=
+CASE='' WORK='' WORK_MOUNTED='' HOSTROOT='' OUTER_PID='' CPID='' CASE_LOGS='' CG_BEFORE=''
 pass() { echo "pass $CASE: $*" >> "$RESULTS"; log "ok   $CASE: $*"; }
 fail() { echo "fail $CASE: $*" >> "$RESULTS"; log "FAIL $CASE: $*"; }
 IN() { nsenter -t "$CPID" -a "$@"; }           # run a command inside the booted host root
@@ -255,7 +255,8 @@ diagnose() {  # what went wrong: unit states and journals, into the output and t
 
 run_case() {  # run_case NAME EXAMPLE_OR_EMPTY
   CASE=$1
-  EXAMPLE= SOCKET_UNIT= CONTAINER_UNIT= GUEST_ROOTS= MACHINE= PROTO=tcp ADDR=127.0.0.1 PORT= SEND= EXPECT= BREAKS=
+  # shellcheck disable=SC2034  # BREAKS is read by selftest-negative.sh, not here
+  EXAMPLE='' SOCKET_UNIT='' CONTAINER_UNIT='' GUEST_ROOTS='' MACHINE='' PROTO=tcp ADDR=127.0.0.1 PORT='' SEND='' EXPECT='' BREAKS=''
   # shellcheck disable=SC1090
   . "$E2E_DIR/cases/$CASE.conf"
   [ -n "$2" ] && EXAMPLE=$2
@@ -331,7 +332,7 @@ run_case() {  # run_case NAME EXAMPLE_OR_EMPTY
     > "$CASE_LOGS/outer-console.log" 2>&1 < /dev/null &
   OUTER_PID=$!
   local i state=
-  for i in $(seq 1 $((BOOT_TIMEOUT * 10))); do
+  for _ in $(seq 1 $((BOOT_TIMEOUT * 10))); do
     kill -0 "$OUTER_PID" 2>/dev/null || { fail "outer nspawn exited during boot"; tail -n 30 "$CASE_LOGS/outer-console.log" | sed 's/^/    | /'; return 1; }
     if [ -z "$CPID" ]; then
       for k in $(pgrep -P "$OUTER_PID"); do [ "$(cat "/proc/$k/comm" 2>/dev/null)" = systemd ] && CPID=$k; done

@@ -27,9 +27,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   # Installing systemd-container upgrades the machine's systemd; after that apt's _apt sandbox may
   # fail to run gpgv, hence APT::Sandbox::User=root. Other configured sources may be unreachable:
   # a failed update is only a warning, the install below decides.
-  apt-get -o APT::Sandbox::User=root update -qq >/dev/null 2>&1 || warn "apt-get update had errors (continuing)"
-  apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { echo "setup.sh: apt-get install ${missing[*]} failed" >&2; exit 1; }
+  mkdir -p "$E2E_CACHE"
+  apt-get -o APT::Sandbox::User=root update -qq > "$E2E_CACHE/apt.log" 2>&1 || warn "apt-get update had errors (continuing; see $E2E_CACHE/apt.log)"
+  apt-get -o APT::Sandbox::User=root install -y -qq --no-install-recommends "${missing[@]}" >> "$E2E_CACHE/apt.log" 2>&1 \
+    || { tail -n 20 "$E2E_CACHE/apt.log" >&2; echo "setup.sh: apt-get install ${missing[*]} failed" >&2; exit 1; }
   log "packages installed in $(ms_since "$t") ms"
 fi
 log "tools: $(dpkg-query -W -f='${Package}=${Version} ' systemd systemd-container debootstrap zstd)"
@@ -39,18 +40,28 @@ mkdir -p "$E2E_CACHE"
 TARBALL=$(rootfs_tarball)
 exec 9>"$E2E_CACHE/.lock"
 flock 9                                     # one builder at a time; others wait and reuse
+unmount_below() {  # debootstrap mounts proc/sys inside the target and leaves them on failure
+  findmnt -rn -o TARGET | grep -F "$1/" | sort -r | while read -r m; do umount -l "$m"; done
+}
+# Builds that a killed setup.sh left behind (we hold the lock: nobody else is building).
+for old in "$E2E_CACHE"/build.*; do
+  [ -d "$old" ] || continue
+  unmount_below "$old" || true
+  rm -rf --one-file-system "$old"
+done
 if [ "$REBUILD" = 0 ] && [ -s "$TARBALL" ]; then
   log "rootfs cached: $TARBALL ($(du -h "$TARBALL" | cut -f1))"
   echo "$TARBALL"
   exit 0
 fi
 
-BUILD=$(mktemp -d "$E2E_CACHE/build.XXXXXX")
 cleanup_build() {
-  # debootstrap mounts proc/sys inside the target and leaves them on failure: unmount before rm.
-  findmnt -rn -o TARGET | grep -F "$BUILD/" | sort -r | while read -r m; do umount -l "$m"; done
-  rm -rf "$BUILD"
+  set +e
+  unmount_below "$BUILD"
+  rm -rf --one-file-system "$BUILD"
+  rm -f "$TARBALL.tmp"
 }
+BUILD=$(mktemp -d "$E2E_CACHE/build.XXXXXX")
 trap cleanup_build EXIT
 
 log "debootstrap --variant=$E2E_VARIANT --include=$E2E_PKGS $E2E_SUITE ${E2E_MIRROR:-(default mirror)}"
@@ -67,8 +78,8 @@ R=$BUILD/root
 chroot "$R" apt-get clean
 rm -rf "$R"/var/lib/apt/lists/* "$R"/usr/share/doc/* "$R"/usr/share/man/* "$R"/usr/share/info/* \
        "$R"/usr/share/locale/* "$R"/var/log/*.log "$R"/var/cache/debconf/*-old
-# An image has no identity of its own: systemd makes a transient machine-id at each boot, so the
-# host root and the guests (all extracted from this one tarball) never share one.
+# An image has no identity of its own (run.sh writes a new machine-id into every root it extracts,
+# so the host root and its guests never share one).
 : > "$R/etc/machine-id"
 rm -f "$R/var/lib/dbus/machine-id"
 # Record what is in it.

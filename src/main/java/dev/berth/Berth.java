@@ -36,7 +36,10 @@ public final class Berth {
             if (diagnostics.hasErrors()) {
                 return Result.failed(diagnostics);
             }
-            Config config = ConfigBinder.bind(document.get());
+            Config config = ConfigBinder.bind(document.get(), diagnostics);
+            if (diagnostics.hasErrors()) {
+                return Result.failed(diagnostics);
+            }
             Checker.check(config, diagnostics);
             return diagnostics.hasErrors() ? Result.failed(diagnostics) : Result.of(config, diagnostics);
         } finally {

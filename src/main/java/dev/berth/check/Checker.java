@@ -15,5 +15,6 @@ public final class Checker {
         ContainerChecks.check(config, diagnostics);
         PortChecks.check(config, diagnostics);
         ServiceChecks.check(config, diagnostics);
+        DropInChecks.check(config.hostDropIns(), diagnostics);
     }
 }

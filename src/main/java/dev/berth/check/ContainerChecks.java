@@ -7,6 +7,7 @@ import dev.berth.model.Container;
 import dev.berth.unit.MachineName;
 import dev.berth.unit.ValueRules;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Container names, roots, and the plain values of the host units. */
@@ -25,14 +26,18 @@ final class ContainerChecks {
                     "invalid container name: " + p, "use letters, digits and '-', e.g. '"
                             + c.name().replaceAll("[^A-Za-z0-9-]", "-").replaceAll("^-+|-+$", "") + "'"));
             checkRoot(c, diagnostics);
-            c.description().ifPresent(d -> Values.report(ValueRules.plain(d), c.path() + "/description", diagnostics));
-            c.socketDescription().ifPresent(d -> Values.report(ValueRules.plain(d), c.path() + "/socket-description", diagnostics));
+            c.description().ifPresent(d -> Values.report(ValueRules.plain(d), c.keyPath("description"), diagnostics));
+            c.socket().description().ifPresent(d -> Values.report(ValueRules.plain(d), c.socket().path() + "/description", diagnostics));
             for (int i = 0; i < c.bootArgs().size(); i++) {
-                Values.report(ValueRules.execArgument(c.bootArgs().get(i)), c.path() + "/boot/args/" + i, diagnostics);
+                Values.report(ValueRules.execArgument(c.bootArgs().get(i)), c.keyPath("boot") + "/args/" + i, diagnostics);
             }
+            ExecChecks.check(c.exec(), diagnostics);
+            c.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
+            SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, diagnostics);
+            DropInChecks.check(c.dropIns(), diagnostics);
             Container previous = roots.put(c.root(), c);
             if (previous != null) {
-                diagnostics.error(Code.N003, c.path() + "/root", "container '" + c.name() + "' has the same root as '"
+                diagnostics.error(Code.N003, c.keyPath("root"), "container '" + c.name() + "' has the same root as '"
                         + previous.name() + "'", "give each container a directory of its own");
             }
         }
@@ -40,7 +45,7 @@ final class ContainerChecks {
         String outer = null;
         for (var e : roots.entrySet()) {
             if (outer != null && e.getKey().startsWith(outer + "/")) {
-                diagnostics.error(Code.N003, e.getValue().path() + "/root", "the root " + e.getKey()
+                diagnostics.error(Code.N003, e.getValue().keyPath("root"), "the root " + e.getKey()
                         + " lies inside the root of container '" + roots.get(outer).name() + "'",
                         "guest roots must not contain each other; move it out of " + outer);
             } else {
@@ -51,7 +56,7 @@ final class ContainerChecks {
 
     private static void checkRoot(Container c, Diagnostics diagnostics) {
         String root = c.root();
-        String path = c.path() + "/root";
+        String path = c.keyPath("root");
         if (!PathRules.normalized(root)) {
             diagnostics.error(Code.F001, path, "the root '" + root + "' is not an absolute, normalized path",
                     "write it without '.', '..', '//' or a trailing '/', e.g. /srv/" + c.name());

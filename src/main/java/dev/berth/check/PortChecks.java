@@ -15,19 +15,23 @@ import java.util.stream.Collectors;
 
 /** Listen addresses: their form, clashes across the whole host, and that a guest service claims each. */
 final class PortChecks {
-    private record Bound(ListenAddress address, Container container, Port port) {
+    private record Bound(ListenAddress address, Port port) {
     }
 
     private PortChecks() {
     }
 
     static void check(Config config, Diagnostics diagnostics) {
-        // grouped by port number (or socket path), so clash detection stays linear in the number of ports
+        // grouped by protocol and port number (or socket path): clash detection stays linear in the number of ports
         Map<String, List<Bound>> byKey = new HashMap<>();
         for (Container c : config.containers()) {
-            Set<String> claimed = c.services().stream().flatMap(s -> s.port().stream()).collect(Collectors.toSet());
+            Set<String> claimed = c.services().stream().flatMap(s -> s.ports().stream()).collect(Collectors.toSet());
             for (Port p : c.ports()) {
                 p.description().ifPresent(d -> Values.report(ValueRules.plain(d), p.path() + "/description", diagnostics));
+                if (!claimed.contains(p.name())) {
+                    diagnostics.error(Code.P003, p.path(), "no guest service of '" + c.name() + "' claims port '" + p.name() + "'",
+                            "add a service with 'port: " + p.name() + "', or remove the port: the guest closes sockets nobody claims");
+                }
                 ListenAddress.Result parsed = ListenAddress.parse(p.listen());
                 if (parsed.address().isEmpty()) {
                     diagnostics.error(Code.P001, p.path() + "/listen", "invalid listen address: " + parsed.problem(),
@@ -35,7 +39,8 @@ final class PortChecks {
                     continue;
                 }
                 ListenAddress address = parsed.address().get();
-                List<Bound> same = byKey.computeIfAbsent(address.clashKey(), k -> new ArrayList<>());
+                String key = address.socket() != null ? address.clashKey() : p.type() + "/" + address.clashKey();
+                List<Bound> same = byKey.computeIfAbsent(key, k -> new ArrayList<>());
                 for (Bound other : same) {
                     if (other.address().clashesWith(address)) {
                         diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "
@@ -43,11 +48,7 @@ final class PortChecks {
                         break;
                     }
                 }
-                same.add(new Bound(address, c, p));
-                if (!claimed.contains(p.name())) {
-                    diagnostics.error(Code.P003, p.path(), "no guest service claims port '" + p.name() + "'",
-                            "add a service with 'port: " + p.name() + "', or remove the port: the guest closes sockets nobody claims");
-                }
+                same.add(new Bound(address, p));
             }
         }
     }

@@ -4,13 +4,17 @@ import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.model.Config;
 import dev.berth.model.Container;
+import dev.berth.model.Port;
 import dev.berth.model.Service;
+import dev.berth.schema.DidYouMean;
 import dev.berth.unit.UnitName;
 import dev.berth.unit.ValueRules;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Guest services: names, port references, commands, and what per-connection services need. */
+/** Guest services: names, port claims, commands, and what per-connection services need. */
 final class ServiceChecks {
     private ServiceChecks() {
     }
@@ -21,55 +25,83 @@ final class ServiceChecks {
             for (Service s : c.services()) {
                 UnitName.problem(s.name()).ifPresent(p -> diagnostics.error(Code.N002, s.path(), "invalid service name: " + p,
                         "use letters, digits, '_', '.' and '-'; berth adds '@' and the suffix itself"));
-                checkPort(c, s, claims, diagnostics);
+                for (int i = 0; i < s.ports().size(); i++) {
+                    checkClaim(c, s, s.ports().get(i), s.ports().size() == 1 ? s.path() + "/port" : s.path() + "/port/" + i,
+                            claims, diagnostics);
+                }
+                checkPerConnection(c, s, diagnostics);
                 checkCommand(s, diagnostics);
                 s.description().ifPresent(d -> Values.report(ValueRules.plain(d), s.path() + "/description", diagnostics));
-                s.socketDescription().ifPresent(d -> Values.report(ValueRules.plain(d), s.path() + "/socket-description", diagnostics));
+                s.socket().description().ifPresent(d -> Values.report(ValueRules.plain(d), s.socket().path() + "/description", diagnostics));
                 s.runtimeDirectory().ifPresent(d -> Values.report(ValueRules.word(d), s.path() + "/runtime-directory", diagnostics));
+                s.user().ifPresent(u -> Values.report(ValueRules.word(u), s.path() + "/user", diagnostics));
+                s.group().ifPresent(g -> Values.report(ValueRules.word(g), s.path() + "/group", diagnostics));
+                s.workingDirectory().filter(w -> !w.equals("~")).ifPresent(w -> PathChecks.safe(w, s.path() + "/working-directory", diagnostics));
+                ExecChecks.check(s.exec(), diagnostics);
+                s.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
+                SandboxChecks.check(s, diagnostics);
+                SettingsChecks.check(s.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, diagnostics);
             }
         }
     }
 
-    private static void checkPort(Container c, Service s, Map<String, Service> claims, Diagnostics diagnostics) {
-        if (s.port().isEmpty()) {
-            if (s.perConnection()) {
-                diagnostics.error(Code.P006, s.path() + "/per-connection", "a per-connection service needs a port",
-                        "add 'port: NAME' naming one of the container's ports, or remove 'per-connection'");
-            }
-            return;
-        }
-        String name = s.port().get();
+    private static void checkClaim(Container c, Service s, String name, String path, Map<String, Service> claims,
+                                   Diagnostics diagnostics) {
         if (c.port(name).isEmpty()) {
-            diagnostics.error(Code.P004, s.path() + "/port", "container '" + c.name() + "' has no port '" + name + "'",
-                    c.ports().isEmpty() ? "define it under " + c.path() + "/ports"
-                            : dev.berth.schema.DidYouMean.closest(name, c.ports().stream().map(p -> p.name()).toList())
+            diagnostics.error(Code.P004, path, "container '" + c.name() + "' has no port '" + name + "'",
+                    c.ports().isEmpty() ? "define it under " + c.keyPath("ports")
+                            : DidYouMean.closest(name, c.ports().stream().map(Port::name).toList())
                                     .map(k -> "did you mean '" + k + "'?")
-                                    .orElse("known ports: " + String.join(", ", c.ports().stream().map(p -> p.name()).toList())));
+                                    .orElse("known ports: " + String.join(", ", c.ports().stream().map(Port::name).toList())));
             return;
         }
         Service other = claims.putIfAbsent(name, s);
-        if (other != null) {
-            diagnostics.error(Code.P005, s.path() + "/port", "port '" + name + "' is already claimed by service '" + other.name() + "'",
-                    "each port is passed to exactly one guest socket; add another port for this service");
+        if (other != null && other != s) {
+            diagnostics.error(Code.P005, path, "port '" + name + "' of '" + c.name() + "' is already claimed by service '"
+                    + other.name() + "'", "each port is passed to exactly one guest socket; add another port for this service");
         }
-        if (s.perConnection() && isSshd(s) && !s.exec().contains("-i")) {
+    }
+
+    private static void checkPerConnection(Container c, Service s, Diagnostics diagnostics) {
+        if (s.socketOnStdin() && (s.perConnection() || s.ports().size() != 1)) {
+            diagnostics.error(Code.P006, s.path() + "/socket-on-stdin", s.perConnection()
+                            ? "a per-connection service always gets its connection on standard input"
+                            : "only one socket can be standard input; this service claims " + s.ports().size(),
+                    s.perConnection() ? "remove socket-on-stdin" : "give it exactly one port");
+        }
+        if (!s.perConnection()) {
+            return;
+        }
+        String path = s.path() + "/per-connection";
+        if (s.ports().size() != 1) {
+            diagnostics.error(Code.P006, path, s.ports().isEmpty() ? "a per-connection service needs a port"
+                            : "a per-connection service serves one port; this one names " + s.ports().size(),
+                    "give it exactly one 'port', or make it a native service (per-connection: false)");
+            return;
+        }
+        Optional<Port> port = c.port(s.ports().get(0));
+        if (port.isPresent() && port.get().type() == Port.SocketType.DATAGRAM) {
+            diagnostics.error(Code.P006, path, "datagram sockets have no connections to accept (Accept=yes needs a stream socket)",
+                    "use per-connection: false; the service then receives the datagram socket itself");
+        }
+        if (isSshd(s) && !s.command().contains("-i")) {
             diagnostics.error(Code.P006, s.path() + "/exec", "sshd serves one connection on standard input only with '-i'",
                     "add '-i' to exec, as in [/usr/sbin/sshd, -i]");
         }
-        if (s.perConnection() && isSshd(s) && s.runtimeDirectory().isEmpty()) {
+        if (isSshd(s) && s.runtimeDirectory().isEmpty()) {
             diagnostics.warning(Code.C001, s.path(), "sshd exits at once without its privilege separation directory /run/sshd",
                     "add 'runtime-directory: sshd' to this service");
         }
     }
 
     private static void checkCommand(Service s, Diagnostics diagnostics) {
-        Values.report(ValueRules.execProgram(s.exec().get(0)), s.path() + "/exec/0", diagnostics);
-        for (int i = 1; i < s.exec().size(); i++) {
-            Values.report(ValueRules.execArgument(s.exec().get(i)), s.path() + "/exec/" + i, diagnostics);
+        Values.report(ValueRules.execProgram(s.command().get(0)), s.path() + "/exec/0", diagnostics);
+        for (int i = 1; i < s.command().size(); i++) {
+            Values.report(ValueRules.execArgument(s.command().get(i)), s.path() + "/exec/" + i, diagnostics);
         }
     }
 
     private static boolean isSshd(Service s) {
-        return s.exec().get(0).endsWith("/sshd");
+        return s.command().get(0).endsWith("/sshd");
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The catalogue of diagnostic codes. A code never changes meaning once released; tests and CI
  * filters key on it, not on the wording. The letter names the topic:
  * Y = YAML text, S = schema, N = names, P = ports and sockets, F = file paths, V = values that reach
- * a unit file, C = compatibility with current distributions.
+ * a unit file, C = compatibility with current distributions, R = references between parts of the config,
+ * D = deprecated input, H = the settings escape hatch, L = resource limits.
  */
 public enum Code {
     Y001("yaml", "YAML syntax error",
@@ -70,6 +71,42 @@ public enum Code {
             "Two parts of the config would generate the same output file, for example two containers with the same root.",
             "containers:\n  a: {root: /srv/x}\n  b: {root: /srv/x}",
             "containers:\n  a: {root: /srv/a}\n  b: {root: /srv/b}"),
+
+    N004("names", "drop-in file name must end in .conf",
+            "systemd reads only files ending in .conf from a UNIT.d directory; any other name is silently ignored.",
+            "drop-ins:\n  httpd.service:\n    limits: {limits: {cpu-weight: 150}}",
+            "drop-ins:\n  httpd.service:\n    limits.conf: {limits: {cpu-weight: 150}}"),
+
+    R001("references", "unknown template",
+            "A container names a template that 'templates' does not define.",
+            "templates: {site: {}}\ncontainers:\n  a: {template: stie}",
+            "templates: {site: {}}\ncontainers:\n  a: {template: site}"),
+
+    D001("deprecated", "deprecated setting converted",
+            "The setting is the book's (cgroup v1) name. berth writes the modern directive instead and says how the value "
+                    + "was converted; write the modern key to silence this warning.",
+            "limits: {cpu-shares: 1500}",
+            "limits: {cpu-weight: 146}"),
+
+    H001("settings", "directive already set by berth",
+            "The escape hatch names a directive that berth writes itself for this unit from a dedicated key. "
+                    + "Use the key, so that berth can check and encode the value.",
+            "settings: {Service: {ExecStart: [/bin/true]}}",
+            "exec: [/bin/true]"),
+    H002("settings", "section not valid for this unit",
+            "Each unit type has its own sections: [Unit], [Install] and [Service] for a .service, [Socket] for a .socket; "
+                    + "X- sections are free for other tools.",
+            "settings: {Socket: {Backlog: 5}}   # on a service",
+            "settings: {Service: {Nice: 5}}"),
+    H003("settings", "command must be a list",
+            "Exec* directives in the escape hatch take the command as a list of words, so that berth can quote each one.",
+            "settings: {Service: {ExecStartPre: /bin/mkdir -p /run/x}}",
+            "settings: {Service: {ExecStartPre: [/bin/mkdir, -p, /run/x]}}"),
+
+    L001("limits", "limits on a unit without processes",
+            "Resource limits apply to units that run processes or group them (service, socket, slice, scope, mount, swap).",
+            "drop-ins: {multi-user.target: {x.conf: {limits: {cpu-weight: 10}}}}",
+            "drop-ins: {httpd.service: {x.conf: {limits: {cpu-weight: 10}}}}"),
 
     P001("ports", "invalid listen address",
             "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT or an absolute unix socket path of at most 107 bytes.",

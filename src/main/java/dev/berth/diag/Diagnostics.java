@@ -8,9 +8,13 @@ import java.util.List;
 /** Collects every finding of a stage, so the user sees all mistakes of one kind at once. */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    /** A template shared by many containers would otherwise report the same problem once per container. */
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
 
     public void add(Diagnostic diagnostic) {
-        items.add(diagnostic);
+        if (seen.add(diagnostic)) {
+            items.add(diagnostic);
+        }
     }
 
     public void error(Code code, String path, String summary, String hint) {
@@ -22,7 +26,7 @@ public final class Diagnostics {
     }
 
     public void addAll(Diagnostics other) {
-        items.addAll(other.items);
+        other.items.forEach(this::add);
     }
 
     public boolean hasErrors() {
@@ -55,5 +59,7 @@ public final class Diagnostics {
     /** Replaces every diagnostic with the one the function returns; used to attach positions once. */
     public void replaceAll(java.util.function.UnaryOperator<Diagnostic> f) {
         items.replaceAll(f);
+        seen.clear();
+        seen.addAll(items);
     }
 }

@@ -72,8 +72,11 @@ public final class HumanPrinter implements DiagnosticPrinter {
         if (start >= line.length()) {
             return 1;
         }
+        // inside a flow collection ({a: 1, b: 2}) a plain value ends at the next ',', '}' or ']'
+        boolean flow = line.lastIndexOf('{', start) >= 0 || line.lastIndexOf('[', start) >= 0;
         int end = start;
-        while (end < line.length() && !(key && line.charAt(end) == ':') && !(line.charAt(end) == ' ' && line.startsWith(" #", end))) {
+        while (end < line.length() && !(key && line.charAt(end) == ':') && !line.startsWith(" #", end)
+                && !(flow && ",}]".indexOf(line.charAt(end)) >= 0 && end > start)) {
             end++;
         }
         while (end > start + 1 && Character.isWhitespace(line.charAt(end - 1))) {

@@ -1,11 +1,12 @@
 package dev.berth.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One nspawn container: a host service running systemd-nspawn, a host socket listening for it, and
- * the guest units inside its root.
+ * the units inside its root.
  *
  * <pre>
  * mycontainer:
@@ -16,15 +17,25 @@ import java.util.Optional;
  *   kill-mode: process
  * </pre>
  *
- * @param path the config path of this container, e.g. {@code /containers/mycontainer}
+ * @param path    the config path of this container, e.g. {@code /containers/mycontainer}
+ * @param origins for keys taken from a template: key to the config path of the object that set it
  */
-public record Container(String name, String path, Optional<String> description, String root, Optional<Guest> guest,
-                        List<String> bootArgs, Optional<String> journal, Optional<String> killMode,
-                        Optional<String> socketDescription, List<Port> ports, List<Service> services) {
+public record Container(String name, String path, Map<String, String> origins, Optional<String> description,
+                        String root, Optional<Guest> guest, List<String> bootArgs, Optional<String> journal,
+                        Optional<String> killMode, Optional<String> restart, ExecSettings exec, Optional<Limits> limits,
+                        HostSocket socket, List<Port> ports, List<Service> services, List<DropIn> dropIns,
+                        Settings settings) {
     public Container {
+        origins = Map.copyOf(origins);
         bootArgs = List.copyOf(bootArgs);
         ports = List.copyOf(ports);
         services = List.copyOf(services);
+        dropIns = List.copyOf(dropIns);
+    }
+
+    /** The config path of one of this container's keys, in the template if the template set it. */
+    public String keyPath(String key) {
+        return origins.getOrDefault(key, path) + "/" + key;
     }
 
     public Optional<Port> port(String portName) {

@@ -7,5 +7,7 @@ import java.util.Optional;
  *
  * @param listen the address as the user wrote it (a number is kept as its decimal text)
  */
-public record Port(String name, String path, String listen, Optional<String> description) {
+public record Port(String name, String path, String listen, SocketType type, Optional<String> description) {
+    /** Stream (TCP, unix stream) or datagram (UDP, unix datagram). */
+    public enum SocketType { STREAM, DATAGRAM }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A unit inside the guest. With a port it is socket activated: per connection (inetd style) or
- * natively (it receives the listening socket).
+ * A unit inside the guest. With ports it is socket activated: per connection (inetd style) or
+ * natively (it receives the listening sockets).
  *
  * <pre>
  * sshd:
@@ -15,11 +15,21 @@ import java.util.Optional;
  *   ignore-failure: true
  *   runtime-directory: sshd
  * </pre>
+ *
+ * @param ports   the names of the container ports it claims, possibly none
+ * @param sandbox the effective sandbox: built-in defaults, then the container's, then its own
  */
-public record Service(String name, String path, Optional<String> description, Optional<String> socketDescription,
-                      Optional<String> port, boolean perConnection, List<String> exec, boolean ignoreFailure,
-                      Optional<String> runtimeDirectory) {
+public record Service(String name, String path, Optional<String> description, List<String> ports, boolean perConnection, boolean socketOnStdin,
+                      GuestSocket socket, Optional<String> type, List<String> command, boolean ignoreFailure,
+                      Optional<String> runtimeDirectory, Optional<String> user, Optional<String> group,
+                      Optional<String> workingDirectory, ExecSettings exec, Optional<String> restart,
+                      Optional<Limits> limits, Sandbox sandbox, Settings settings) {
     public Service {
-        exec = List.copyOf(exec);
+        ports = List.copyOf(ports);
+        command = List.copyOf(command);
+    }
+
+    public boolean activated() {
+        return !ports.isEmpty();
     }
 }

@@ -19,6 +19,10 @@ final class ContainerServiceTranslator {
         unit.add("Unit", "Description", Encode.plain(c.description().orElse("Container " + c.name())));
         unit.add("Service", "ExecStart", Encode.exec("", nspawnCommand(c)));
         c.killMode().ifPresent(mode -> unit.add("Service", "KillMode", mode));
+        c.restart().ifPresent(r -> unit.add("Service", "Restart", r));
+        ExecLines.add(unit, c.exec());
+        c.limits().ifPresent(l -> LimitLines.add(unit, "Service", l));
+        SettingLines.add(unit, c.settings());
         if (c.ports().isEmpty()) {
             // nothing can activate it: start it at boot instead
             unit.add("Install", "WantedBy", "multi-user.target");
@@ -31,17 +35,12 @@ final class ContainerServiceTranslator {
         List<String> argv = new ArrayList<>();
         argv.add(NSPAWN);
         boolean shortJournal = c.journal().map("link"::equals).orElse(false);
-        StringBuilder flags = new StringBuilder("-");
-        if (shortJournal) {
-            flags.append('j');
-        }
-        flags.append("bD");
         c.journal().filter(j -> !j.equals("link")).ifPresent(j -> argv.add("--link-journal=" + j));
         if (!rootBaseName(c).equals(c.name())) {
             // nspawn names the machine after the directory; keep it equal to the container's name
             argv.add("--machine=" + c.name());
         }
-        argv.add(flags.toString());
+        argv.add(shortJournal ? "-jbD" : "-bD");
         argv.add(c.root());
         argv.addAll(c.bootArgs());
         return argv;

@@ -1,6 +1,7 @@
 package dev.berth.translate;
 
 import dev.berth.model.Container;
+import dev.berth.model.HostSocket;
 import dev.berth.model.Port;
 import dev.berth.unit.Encode;
 import dev.berth.unit.UnitFile;
@@ -16,18 +17,32 @@ final class ContainerSocketTranslator {
         if (c.ports().isEmpty()) {
             return Optional.empty();
         }
-        UnitFile.Builder unit = UnitFile.builder(c.name() + ".socket", UnitKind.SOCKET, c.path() + "/ports");
+        HostSocket s = c.socket();
+        UnitFile.Builder unit = UnitFile.builder(c.name() + ".socket", UnitKind.SOCKET, c.keyPath("ports"));
         unit.add("Unit", "Description", Encode.plain(description(c)));
         for (Port port : c.ports()) {
             unit.add("Socket", Listen.directive(port), Listen.value(port));
         }
+        s.backlog().ifPresent(b -> unit.add("Socket", "Backlog", Long.toString(b)));
+        s.bindIpv6Only().ifPresent(b -> unit.add("Socket", "BindIPv6Only", b));
+        s.freeBind().ifPresent(b -> unit.add("Socket", "FreeBind", yesNo(b)));
+        s.reusePort().ifPresent(b -> unit.add("Socket", "ReusePort", yesNo(b)));
+        s.keepAlive().ifPresent(b -> unit.add("Socket", "KeepAlive", yesNo(b)));
+        s.noDelay().ifPresent(b -> unit.add("Socket", "NoDelay", yesNo(b)));
+        s.socketMode().ifPresent(m -> unit.add("Socket", "SocketMode", m));
+        s.triggerInterval().ifPresent(i -> unit.add("Socket", "TriggerLimitIntervalSec", i));
+        s.triggerBurst().ifPresent(b -> unit.add("Socket", "TriggerLimitBurst", Long.toString(b)));
         unit.add("Install", "WantedBy", "sockets.target");
         return Optional.of(new PlacedUnit(Paths.HOST_UNITS, unit.build()));
     }
 
+    static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
     private static String description(Container c) {
-        if (c.socketDescription().isPresent()) {
-            return c.socketDescription().get();
+        if (c.socket().description().isPresent()) {
+            return c.socket().description().get();
         }
         if (c.ports().size() == 1 && c.ports().get(0).description().isPresent()) {
             return c.ports().get(0).description().get();

@@ -9,7 +9,7 @@ final class Listen {
     }
 
     static String directive(Port port) {
-        return "ListenStream";
+        return port.type() == Port.SocketType.DATAGRAM ? "ListenDatagram" : "ListenStream";
     }
 
     static String value(Port port) {

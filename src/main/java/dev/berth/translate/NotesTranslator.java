@@ -2,6 +2,7 @@ package dev.berth.translate;
 
 import dev.berth.model.Config;
 import dev.berth.model.Container;
+import dev.berth.model.DropIn;
 import dev.berth.model.Guest;
 import dev.berth.model.Service;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ final class NotesTranslator {
             notes.add(new Note("Host", "berth apply starts the sockets; by hand it is:",
                     List.of("systemctl daemon-reload", "systemctl enable --now " + String.join(" ", sockets)), "/containers"));
         }
+        for (DropIn d : config.hostDropIns()) {
+            notes.add(new Note("Host", "The drop-in " + d.unit() + ".d/" + d.fileName() + " takes effect when the unit "
+                    + "is next started; to apply it now:", List.of("systemctl daemon-reload", "systemctl try-restart " + d.unit()),
+                    d.path()));
+        }
         for (Container c : config.containers()) {
             notes.addAll(containerNotes(c));
         }
@@ -40,6 +46,10 @@ final class NotesTranslator {
             debianPackages.add("openssh-server");
             fedoraPackages.add("openssh-server");
         }
+        c.guest().ifPresent(g -> {
+            debianPackages.addAll(g.packages());
+            fedoraPackages.addAll(g.packages());
+        });
         String debootstrap = "debootstrap --arch=amd64 --include=" + String.join(",", debianPackages) + " ";
         List<String> commands = switch (os) {
             case "debian" -> List.of(debootstrap + (release.isEmpty() ? "stable" : release) + " " + c.root() + "/");
@@ -62,6 +72,12 @@ final class NotesTranslator {
                             "install -d -m 700 " + c.root() + "/root/.ssh"),
                     c.path() + "/services"));
         }
+        for (DropIn d : c.dropIns()) {
+            notes.add(new Note(heading, "The drop-in " + d.unit() + ".d/" + d.fileName() + " inside the guest takes effect "
+                    + "when the guest next starts the unit; to apply it in a running container:",
+                    List.of("systemctl -M " + c.name() + " daemon-reload", "systemctl -M " + c.name() + " try-restart " + d.unit()),
+                    d.path()));
+        }
         if (c.journal().isPresent() && !c.journal().get().equals("no")) {
             notes.add(new Note(heading, "The guest's journal is linked into the host's; show it together with the host's:",
                     List.of("journalctl -m -M " + c.name()), c.path() + "/journal"));
@@ -74,7 +90,7 @@ final class NotesTranslator {
     }
 
     private static boolean runsSshd(Service s) {
-        String program = s.exec().get(0);
+        String program = s.command().get(0);
         return program.endsWith("/sshd");
     }
 }

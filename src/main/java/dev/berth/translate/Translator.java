@@ -11,6 +11,7 @@ public final class Translator {
     private final ContainerServiceTranslator containerService = new ContainerServiceTranslator();
     private final ContainerSocketTranslator containerSocket = new ContainerSocketTranslator();
     private final GuestUnitsTranslator guestUnits = new GuestUnitsTranslator();
+    private final DropInTranslator dropIns = new DropInTranslator();
     private final NotesTranslator notes = new NotesTranslator();
 
     public UnitSet translate(Config config) {
@@ -21,7 +22,9 @@ public final class Translator {
             for (Service s : c.services()) {
                 units.addAll(guestUnits.translate(c, s));
             }
+            c.dropIns().forEach(d -> units.add(dropIns.translate(Paths.guestUnits(c), d)));
         }
+        config.hostDropIns().forEach(d -> units.add(dropIns.translate(Paths.HOST_UNITS, d)));
         return new UnitSet(config.sourceName(), units, notes.translate(config));
     }
 }

@@ -47,21 +47,37 @@ public final class Encode {
         return line.toString();
     }
 
+    /**
+     * {@code Environment="KEY=value"}: quoted so spaces survive; inside, backslash, quote and % are
+     * escaped ($ does not expand in Environment=).
+     */
+    public static String environment(String key, String value) {
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("invalid environment variable name reached the encoder: " + key);
+        }
+        require(ValueRules.execArgument(value), value);
+        return quoted(key + "=" + value, false);
+    }
+
     private static String execWord(String arg) {
         String doubled = arg.replace("%", "%%").replace("$", "$$");
         if (BARE_WORD.matcher(arg).matches()) {
             return doubled;
         }
+        return quoted(arg, true);
+    }
+
+    /** A double-quoted word as systemd's extract_first_word() reads it back; $ doubled where it would expand. */
+    private static String quoted(String text, boolean doubleDollar) {
         StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < arg.length(); i++) {
-            char c = arg.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\' -> q.append("\\\\");
                 case '"' -> q.append("\\\"");
                 case '%' -> q.append("%%");
-                case '$' -> q.append("$$");
                 case '\t' -> q.append("\\t");
-                default -> q.append(c);
+                default -> q.append(c == '$' && doubleDollar ? "$$" : String.valueOf(c));
             }
         }
         return q.append('"').toString();

@@ -29,4 +29,18 @@ public final class UnitName {
         }
         return Optional.empty();
     }
+
+    private static final Pattern FULL = Pattern.compile("[A-Za-z0-9_.:\\\\-]+(@[A-Za-z0-9_.:\\\\-]*)?"
+            + "\\.(service|socket|target|mount|automount|swap|path|timer|slice|scope|device)");
+
+    /** Why a complete unit name (with suffix, maybe a template or instance) is not one, if it is not. */
+    public static Optional<String> fullNameProblem(String name) {
+        if (!FULL.matcher(name).matches() || name.startsWith("@") || name.startsWith(".")) {
+            return Optional.of("'" + name + "' is not NAME.TYPE (service, socket, target, mount, timer, path, slice, ...)");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 255 - ".d".length()) {
+            return Optional.of("'" + name + "' is longer than 253 bytes");
+        }
+        return Optional.empty();
+    }
 }

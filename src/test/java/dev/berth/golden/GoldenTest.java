@@ -1,5 +1,6 @@
 package dev.berth.golden;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.Berth;
@@ -36,14 +37,17 @@ class GoldenTest {
     void compiledOutputMatchesApproved(Case c) {
         Source source = new Source("berth.yaml", c.text());
         Result<FileTree> result = Berth.compile(source);
+        List<Runnable> checks = new java.util.ArrayList<>();
         if (!result.diagnostics().isEmpty()) {
             StringWriter text = new StringWriter();
             new HumanPrinter(source::line, false).print(result.diagnostics(), new PrintWriter(text));
-            verify(c, "diagnostics", text.toString());
+            checks.add(() -> verify(c, "diagnostics", text.toString()));
         }
         if (result.ok()) {
-            verify(c, "tree", TreeListing.render(result.value().get()));
+            checks.add(() -> verify(c, "tree", TreeListing.render(result.value().get())));
         }
+        // run every comparison, so one failing run leaves every .received file to read
+        assertAll(checks.stream().map(check -> (org.junit.jupiter.api.function.Executable) check::run));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,44 @@
+package dev.berth.check;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostics;
+import dev.berth.model.DropIn;
+import dev.berth.unit.UnitName;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Drop-ins: a real unit name, a file name systemd reads, and settings that fit the unit's type. */
+final class DropInChecks {
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.@-]+\\.conf");
+    private static final Set<String> WITH_LIMITS = Set.of("service", "socket", "slice", "scope", "mount", "swap");
+
+    private DropInChecks() {
+    }
+
+    static void check(List<DropIn> dropIns, Diagnostics diagnostics) {
+        for (DropIn d : dropIns) {
+            String unitPath = d.path().substring(0, d.path().lastIndexOf('/'));
+            UnitName.fullNameProblem(d.unit()).ifPresent(p -> diagnostics.error(Code.N002, unitPath, "invalid unit name: " + p,
+                    "name the unit with its suffix, e.g. httpd.service"));
+            if (!FILE.matcher(d.fileName()).matches()) {
+                diagnostics.error(Code.N004, d.path(), "'" + d.fileName() + "' is not a drop-in file name systemd reads",
+                        "name it like " + d.fileName().replaceAll("[^A-Za-z0-9_.@-]", "_").replaceAll("\\.conf$", "") + ".conf");
+            }
+            String type = d.unit().substring(d.unit().lastIndexOf('.') + 1);
+            String typeSection = Character.toUpperCase(type.charAt(0)) + type.substring(1);
+            boolean service = type.equals("service");
+            if (d.limits().isPresent() && !WITH_LIMITS.contains(type)) {
+                diagnostics.error(Code.L001, d.path() + "/limits", "a ." + type + " unit has no resource limits",
+                        "put the limits on the service the ." + type + " starts");
+            }
+            if (!service && (d.restart().isPresent() || !d.exec().environment().isEmpty() || !d.exec().environmentFiles().isEmpty())) {
+                diagnostics.error(Code.H002, d.path(), "restart and environment apply to .service units only",
+                        "move them to a drop-in of the service");
+            }
+            d.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
+            ExecChecks.check(d.exec(), diagnostics);
+            SettingsChecks.check(d.settings(), Set.of("Unit", "Install", typeSection), ModelledDirectives::forDropIn, diagnostics);
+        }
+    }
+}

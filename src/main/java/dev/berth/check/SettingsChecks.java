@@ -1,0 +1,53 @@
+package dev.berth.check;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostics;
+import dev.berth.model.Settings;
+import dev.berth.model.Settings.Setting;
+import dev.berth.unit.ValueRules;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The escape hatch: sections valid for the unit, no directive berth models, commands as lists, safe values. */
+final class SettingsChecks {
+    private SettingsChecks() {
+    }
+
+    /**
+     * @param sections  the sections the unit type has (X- sections are always allowed)
+     * @param modelled  the config key to use instead of a directive, if there is one
+     */
+    static void check(Settings settings, Set<String> sections, BiFunction<String, String, Optional<String>> modelled,
+                      Diagnostics diagnostics) {
+        for (Setting s : settings.entries()) {
+            String path = s.path(settings);
+            if (!sections.contains(s.section()) && !s.section().startsWith("X-")) {
+                diagnostics.error(Code.H002, settings.path() + "/" + s.section(), "this unit has no [" + s.section() + "] section",
+                        "use one of: " + String.join(", ", sections.stream().sorted().toList()));
+                continue;
+            }
+            Optional<String> key = modelled.apply(s.section(), s.key());
+            if (key.isPresent()) {
+                diagnostics.error(Code.H001, path, s.key() + "= is written by berth from '" + key.get() + "'",
+                        "set '" + key.get() + "' instead of " + s.section() + "." + s.key());
+                continue;
+            }
+            if (s.isCommand()) {
+                if (!s.list()) {
+                    diagnostics.error(Code.H003, path, s.key() + " takes the command as a list of words",
+                            "write " + s.key() + ": [/usr/bin/program, arg1, arg2], or [] to reset it");
+                } else if (!s.values().isEmpty()) {
+                    Values.report(ValueRules.execProgram(s.values().get(0)), path + "/0", diagnostics);
+                    for (int i = 1; i < s.values().size(); i++) {
+                        Values.report(ValueRules.execArgument(s.values().get(i)), path + "/" + i, diagnostics);
+                    }
+                }
+                continue;
+            }
+            for (int i = 0; i < s.values().size(); i++) {
+                Values.report(ValueRules.plain(s.values().get(i)), s.list() ? path + "/" + i : path, diagnostics);
+            }
+        }
+    }
+}

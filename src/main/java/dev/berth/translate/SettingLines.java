@@ -1,0 +1,23 @@
+package dev.berth.translate;
+
+import dev.berth.model.Settings;
+import dev.berth.unit.Encode;
+import dev.berth.unit.UnitFile;
+
+/** The escape hatch's lines, encoded like every other value; an empty list is an explicit reset. */
+final class SettingLines {
+    private SettingLines() {
+    }
+
+    static void add(UnitFile.Builder unit, Settings settings) {
+        for (Settings.Setting s : settings.entries()) {
+            if (s.values().isEmpty()) {
+                unit.add(s.section(), s.key(), "");
+            } else if (s.isCommand()) {
+                unit.add(s.section(), s.key(), Encode.exec("", s.values()));
+            } else {
+                s.values().forEach(v -> unit.add(s.section(), s.key(), Encode.plain(v)));
+            }
+        }
+    }
+}

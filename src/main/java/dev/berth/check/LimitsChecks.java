@@ -11,14 +11,18 @@ final class LimitsChecks {
     }
 
     static void check(Limits l, Diagnostics diagnostics) {
-        l.cpuShares().ifPresent(shares -> diagnostics.warning(Code.D001, l.path() + "/cpu-shares",
+        if (l.cpuWeight().isEmpty()) {
+            l.cpuShares().ifPresent(shares -> diagnostics.warning(Code.D001, l.path() + "/cpu-shares",
                 "cpu-shares (CPUShares=) is deprecated; written as CPUWeight=" + LimitConversions.cpuWeight(shares),
                 "write 'cpu-weight: " + LimitConversions.cpuWeight(shares) + "' (weight = shares x 100 / 1024; default 100)"));
-        l.memoryLimit().ifPresent(m -> diagnostics.warning(Code.D001, l.path() + "/memory-limit",
+        }
+        l.memoryLimit().filter(x -> l.memoryMax().isEmpty()).ifPresent(m -> diagnostics.warning(Code.D001, l.path() + "/memory-limit",
                 "memory-limit (MemoryLimit=) is deprecated; written as MemoryMax=" + m, "write 'memory-max: " + m + "'"));
-        l.blockIoWeight().ifPresent(w -> diagnostics.warning(Code.D001, l.path() + "/block-io-weight",
+        if (l.ioWeight().isEmpty()) {
+            l.blockIoWeight().ifPresent(w -> diagnostics.warning(Code.D001, l.path() + "/block-io-weight",
                 "block-io-weight (BlockIOWeight=) is deprecated; written as IOWeight=" + LimitConversions.ioWeight(w),
                 "write 'io-weight: " + LimitConversions.ioWeight(w) + "' (weight / 5; default 100)"));
+        }
         if (l.cpuShares().isPresent() && l.cpuWeight().isPresent()) {
             diagnostics.error(Code.D001, l.path() + "/cpu-shares", "both cpu-shares and cpu-weight are set", "keep only cpu-weight");
         }

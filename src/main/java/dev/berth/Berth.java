@@ -36,10 +36,9 @@ public final class Berth {
             if (diagnostics.hasErrors()) {
                 return Result.failed(diagnostics);
             }
+            // binding reports unknown templates but still yields a whole config (the container without
+            // its template), so the checks below can report everything else in the same run
             Config config = ConfigBinder.bind(document.get(), diagnostics);
-            if (diagnostics.hasErrors()) {
-                return Result.failed(diagnostics);
-            }
             Checker.check(config, diagnostics);
             return diagnostics.hasErrors() ? Result.failed(diagnostics) : Result.of(config, diagnostics);
         } finally {

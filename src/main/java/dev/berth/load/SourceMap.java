@@ -9,27 +9,28 @@ import java.util.Map;
  * read once at the end of a run to put line and column on every diagnostic.
  */
 public final class SourceMap {
-    private record Marks(Position key, Position value) {
+    private record Marks(Position key, Position value, boolean mapping) {
     }
 
     private final Map<String, Marks> marks = new HashMap<>();
 
-    void put(String pointer, Position key, Position value) {
-        marks.put(pointer, new Marks(key, value));
+    void put(String pointer, Position key, Position value, boolean mapping) {
+        marks.put(pointer, new Marks(key, value, mapping));
     }
 
     /**
      * The position of the node at the pointer, or of its nearest ancestor that exists (a missing key is
      * reported at the mapping that should hold it).
      *
-     * @param atKey point at the key rather than at the value (names, unknown keys)
+     * @param atKey point at the key rather than at the value (names, unknown keys); a finding about a
+     *              whole mapping (a container, a service) is always shown at its key
      */
     public Position locate(String pointer, boolean atKey) {
         String p = pointer;
         while (true) {
             Marks m = marks.get(p);
             if (m != null) {
-                return atKey && m.key() != null ? m.key() : m.value();
+                return (atKey || m.mapping()) && m.key() != null ? m.key() : m.value();
             }
             if (p.isEmpty()) {
                 throw new IllegalStateException("the document root has no mark");

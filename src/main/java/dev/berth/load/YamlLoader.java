@@ -86,7 +86,7 @@ public final class YamlLoader {
         SourceMap map = new SourceMap();
         Walker walker = new Walker(source, map, diagnostics);
         Position rootPosition = position(source, rootNode.getStartMark());
-        map.put("", null, rootPosition);
+        map.put("", null, rootPosition, rootNode instanceof MappingNode);
         Object root;
         try {
             root = walker.value(rootNode, "", 0);
@@ -142,7 +142,7 @@ public final class YamlLoader {
                 int i = 0;
                 for (Node item : sequence.getValue()) {
                     String p = JsonPointer.child(pointer, i++);
-                    map.put(p, null, position(source, item.getStartMark()));
+                    map.put(p, null, position(source, item.getStartMark()), item instanceof MappingNode);
                     list.add(value(item, p, depth + 1));
                 }
                 return list;
@@ -168,7 +168,8 @@ public final class YamlLoader {
                             .at(keyPosition));
                     continue;
                 }
-                map.put(p, keyPosition, position(source, tuple.getValueNode().getStartMark()));
+                map.put(p, keyPosition, position(source, tuple.getValueNode().getStartMark()),
+                        tuple.getValueNode() instanceof MappingNode);
                 result.put(key, value(tuple.getValueNode(), p, depth + 1));
             }
             return result;

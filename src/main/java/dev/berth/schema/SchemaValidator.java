@@ -68,13 +68,54 @@ public final class SchemaValidator {
             case "required" -> diagnostics.error(Code.S003, path, "missing required key '" + error.getProperty() + "'",
                     "add '" + error.getProperty() + ":' here" + keys.describe(JsonPointer.child(path, error.getProperty()))
                             .map(d -> " (" + d + ")").orElse(""));
-            case "type" -> diagnostics.error(Code.S001, path, "wrong type: " + error.getMessage(),
+            case "type" -> diagnostics.error(Code.S001, path, "expected " + expectedTypes(error.getSchemaNode())
+                            + ", found " + typeName(error.getInstanceNode()),
                     keys.describe(path).orElse("see 'berth schema' for the expected type"));
-            case "enum", "const" -> diagnostics.error(Code.S004, path, "value not allowed: " + error.getMessage(),
-                    keys.describe(path).orElse("see 'berth schema'"));
+            case "enum" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",
+                    "use one of: " + allowed(error.getSchemaNode()));
+            case "const" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",
+                    "the only value is " + error.getSchemaNode());
             default -> diagnostics.error(Code.S005, path, error.getMessage(),
                     keys.describe(path).orElse("see 'berth schema'"));
         }
+    }
+
+    private static String expectedTypes(JsonNode type) {
+        if (type.isArray()) {
+            List<String> names = new java.util.ArrayList<>();
+            type.forEach(t -> names.add(t.asString()));
+            return String.join(" or ", names);
+        }
+        return type.asString();
+    }
+
+    private static String typeName(JsonNode value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return switch (value.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "a mapping";
+            case STRING -> "a string";
+            case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "an empty value";
+            default -> value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String shown(JsonNode value) {
+        if (value == null) {
+            return "the value";
+        }
+        String text = value.isString() ? "'" + value.asString() + "'" : value.toString();
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    private static String allowed(JsonNode values) {
+        List<String> names = new java.util.ArrayList<>();
+        values.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
+        return String.join(", ", names);
     }
 
     private static String pointer(NodePath location) {

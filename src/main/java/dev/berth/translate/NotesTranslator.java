@@ -72,6 +72,14 @@ final class NotesTranslator {
                             "install -d -m 700 " + c.root() + "/root/.ssh"),
                     c.path() + "/services"));
         }
+        for (Service s : c.services()) {
+            if (s.activated() && !s.perConnection() && !s.socketOnStdin()) {
+                notes.add(new Note(heading, s.name() + " is activated natively: it must take its listening sockets from "
+                        + "systemd (sd_listen_fds(), LISTEN_FDS) instead of opening them itself. Configure the daemon so, "
+                        + "e.g. lighttpd: server.systemd-socket-activation = \"enable\"; gunicorn: --bind fd://3.",
+                        List.of(), s.path()));
+            }
+        }
         for (DropIn d : c.dropIns()) {
             notes.add(new Note(heading, "The drop-in " + d.unit() + ".d/" + d.fileName() + " inside the guest takes effect "
                     + "when the guest next starts the unit; to apply it in a running container:",

@@ -16,5 +16,6 @@ public final class Checker {
         PortChecks.check(config, diagnostics);
         ServiceChecks.check(config, diagnostics);
         DropInChecks.check(config.hostDropIns(), diagnostics);
+        RuntimeChecks.check(config, diagnostics);
     }
 }

@@ -135,6 +135,12 @@ public enum Code {
             "sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -D]}",
             "sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}"),
 
+    P007("ports", "idle-stop needs stream ports",
+            "Idle shutdown puts systemd-socket-proxyd in front of the container; it forwards stream connections only, "
+                    + "and it needs at least one port to count connections on.",
+            "idle-stop: 5min\nports: {dns: {listen: 53, type: datagram}}",
+            "ports: {dns: {listen: 53, type: datagram}}   # no idle-stop"),
+
     F001("paths", "path must be absolute and normalized",
             "Paths are absolute, without '.', '..', '//' or a trailing '/', so that what berth writes is what the user meant.",
             "root: srv/../web/",
@@ -144,6 +150,12 @@ public enum Code {
                     + "(/etc, /usr, /run, ...): guest units are written below it.",
             "root: /etc",
             "root: /srv/web"),
+
+    F003("paths", "the nspawn-unit form needs the root in /var/lib/machines",
+            "The distribution's systemd-nspawn@.service finds a machine by name in /var/lib/machines; "
+                    + "a .nspawn file cannot name another directory.",
+            "form: nspawn-unit\nroot: /srv/web",
+            "form: nspawn-unit\nroot: /var/lib/machines/web"),
 
     V001("values", "control character in a value",
             "A newline, carriage return, NUL or other control character would end the line in the unit file "
@@ -180,7 +192,12 @@ public enum Code {
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "
                     + "service creates it. Per-connection sshd services should set runtime-directory: sshd.",
             "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh}",
-            "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh, runtime-directory: sshd}");
+            "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh, runtime-directory: sshd}"),
+    C002("compat", "the guest's own sshd shares the host's network",
+            "Distributions start their own ssh.service in the guest too. With the host's network shared it listens on "
+                    + "port 22 next to (or instead of) the host's sshd. Mask it in the guest, or give the container a private network.",
+            "network: host\nservices: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}",
+            "mask: [ssh.service]\nservices: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}");
 
     private final String topic;
     private final String title;

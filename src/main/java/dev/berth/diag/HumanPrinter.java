@@ -82,6 +82,9 @@ public final class HumanPrinter implements DiagnosticPrinter {
         while (end > start + 1 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
         }
+        if (end > start + 1 && line.charAt(end - 1) == ':') {
+            end--; // a mapping key: underline the name, not its colon
+        }
         return Math.max(1, end - start);
     }
 

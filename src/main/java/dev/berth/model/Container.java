@@ -23,14 +23,15 @@ import java.util.Optional;
 public record Container(String name, String path, Map<String, String> origins, Optional<String> description,
                         String root, Optional<Guest> guest, List<String> bootArgs, Optional<String> journal,
                         Optional<String> killMode, Optional<String> restart, ExecSettings exec, Optional<Limits> limits,
-                        HostSocket socket, List<Port> ports, List<Service> services, List<DropIn> dropIns,
-                        Settings settings) {
+                        HostSocket socket, Runtime runtime, List<Port> ports, List<Service> services,
+                        List<DropIn> dropIns, List<String> mask, Settings settings) {
     public Container {
         origins = Map.copyOf(origins);
         bootArgs = List.copyOf(bootArgs);
         ports = List.copyOf(ports);
         services = List.copyOf(services);
         dropIns = List.copyOf(dropIns);
+        mask = List.copyOf(mask);
     }
 
     /** The config path of one of this container's keys, in the template if the template set it. */

@@ -31,8 +31,29 @@ final class ContainerBinder {
                 : Optional.empty();
         return new Container(name, own.path(), m.origins(), c.string("description"), root, guest, boot.strings("args"),
                 c.string("journal"), c.string("kill-mode"), c.string("restart"), ExecBinder.bind(c, m.origins()),
-                LimitsBinder.bind(m.obj("limits"), c.has("limits")), hostSocket(m.obj("socket")), ports, services,
-                DropInBinder.bind(m.entries().get("drop-ins")), SettingsBinder.bind(m.obj("settings")));
+                LimitsBinder.bind(m.obj("limits"), c.has("limits")), hostSocket(m.obj("socket")), runtime(c, m), ports,
+                services, DropInBinder.bind(m.entries().get("drop-ins")), c.strings("mask"), SettingsBinder.bind(m.obj("settings")));
+    }
+
+    private static Runtime runtime(Obj c, ConfigBinder.Merged m) {
+        Obj limit = m.obj("start-limit");
+        Runtime.StartLimit startLimit = c.has("start-limit")
+                ? new Runtime.StartLimit(limit.string("interval").orElse(Runtime.StartLimit.DEFAULT.interval()),
+                        limit.number("burst").orElse(Runtime.StartLimit.DEFAULT.burst()), true)
+                : Runtime.StartLimit.DEFAULT;
+        List<Runtime.Bind> binds = new ArrayList<>();
+        Object raw = c.map().get("binds");
+        if (raw instanceof List<?> list) {
+            for (Object item : list) {
+                Obj b = Obj.of(item, "");
+                String from = b.string("from").orElseThrow();
+                binds.add(new Runtime.Bind(from, b.string("to").orElse(from), b.bool("read-only").orElse(false)));
+            }
+        }
+        return new Runtime(
+                Runtime.Form.valueOf(c.string("form").orElse("book").replace('-', '_').toUpperCase(java.util.Locale.ROOT)),
+                Runtime.Network.valueOf(c.string("network").orElse("host").toUpperCase(java.util.Locale.ROOT)),
+                c.string("idle-stop"), startLimit, binds, c.bool("private-users").orElse(false), c.strings("drop-capabilities"));
     }
 
     private static HostSocket hostSocket(Obj s) {

@@ -8,6 +8,7 @@ import dev.berth.tree.FileTree;
 import dev.berth.unit.Entry;
 import dev.berth.unit.Section;
 import dev.berth.unit.UnitFile;
+import dev.berth.unit.UnitKind;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -48,10 +49,14 @@ public final class Renderer {
             UnitFile unit = placed.unit();
             String text = apply(unit.kind().template(), "unit", view(units.sourceName(), unit));
             tree.put(placed.path(), new FileNode.RegularFile(text, FILE_MODE, unit.origin()));
-            for (String target : unit.values("Install", "WantedBy")) {
+            boolean enablable = unit.kind() == UnitKind.SERVICE || unit.kind() == UnitKind.SOCKET;
+            for (String target : enablable ? unit.values("Install", "WantedBy") : List.<String>of()) {
                 tree.put(placed.directory() + "/" + target + ".wants/" + unit.fileName(),
                         new FileNode.Symlink("../" + unit.fileName(), unit.origin()));
             }
+        }
+        for (UnitSet.Link link : units.links()) {
+            tree.put(link.path(), new FileNode.Symlink(link.target(), link.origin()));
         }
         tree.put(NOTES_PATH, new FileNode.RegularFile(apply("notes.ftl", "notes", notesView(units)), FILE_MODE, "/"));
         return tree.build();

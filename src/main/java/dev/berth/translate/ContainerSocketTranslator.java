@@ -9,20 +9,29 @@ import dev.berth.unit.UnitKind;
 import java.util.Optional;
 
 /**
- * {@code NAME.socket} on the host: listens on the container's behalf. Without {@code Accept=} the
- * first connection starts {@code NAME.service}, which hands every listening socket to the guest.
+ * The container's socket on the host. Without {@code Accept=} the first connection starts the
+ * container, which hands every listening socket to the guest. With idle-stop it listens on the
+ * proxies' backend paths instead, and the options users set go to the proxies' front sockets.
  */
 final class ContainerSocketTranslator {
     Optional<PlacedUnit> translate(Container c) {
         if (c.ports().isEmpty()) {
             return Optional.empty();
         }
-        HostSocket s = c.socket();
-        UnitFile.Builder unit = UnitFile.builder(c.name() + ".socket", UnitKind.SOCKET, c.keyPath("ports"));
-        unit.add("Unit", "Description", Encode.plain(description(c)));
+        boolean proxied = c.runtime().idleStop().isPresent();
+        UnitFile.Builder unit = UnitFile.builder(ContainerUnits.socket(c), UnitKind.SOCKET, c.keyPath("ports"));
+        unit.add("Unit", "Description", Encode.plain(proxied ? "Backend sockets of container " + c.name() : description(c)));
         for (Port port : c.ports()) {
-            unit.add("Socket", Listen.directive(port), Listen.value(port));
+            unit.add("Socket", Listen.directive(c, port), Listen.value(c, port));
         }
+        if (!proxied) {
+            options(unit, c.socket());
+        }
+        unit.add("Install", "WantedBy", "sockets.target");
+        return Optional.of(new PlacedUnit(Paths.HOST_UNITS, unit.build()));
+    }
+
+    static void options(UnitFile.Builder unit, HostSocket s) {
         s.backlog().ifPresent(b -> unit.add("Socket", "Backlog", Long.toString(b)));
         s.bindIpv6Only().ifPresent(b -> unit.add("Socket", "BindIPv6Only", b));
         s.freeBind().ifPresent(b -> unit.add("Socket", "FreeBind", yesNo(b)));
@@ -32,15 +41,13 @@ final class ContainerSocketTranslator {
         s.socketMode().ifPresent(m -> unit.add("Socket", "SocketMode", m));
         s.triggerInterval().ifPresent(i -> unit.add("Socket", "TriggerLimitIntervalSec", i));
         s.triggerBurst().ifPresent(b -> unit.add("Socket", "TriggerLimitBurst", Long.toString(b)));
-        unit.add("Install", "WantedBy", "sockets.target");
-        return Optional.of(new PlacedUnit(Paths.HOST_UNITS, unit.build()));
     }
 
     static String yesNo(boolean b) {
         return b ? "yes" : "no";
     }
 
-    private static String description(Container c) {
+    static String description(Container c) {
         if (c.socket().description().isPresent()) {
             return c.socket().description().get();
         }

@@ -33,7 +33,7 @@ final class GuestUnitsTranslator {
         unit.add("Unit", "Description", Encode.plain(options.description().orElse("Socket of " + s.name())));
         for (String portName : s.ports()) {
             Port port = c.port(portName).orElseThrow();
-            unit.add("Socket", Listen.directive(port), Listen.value(port));
+            unit.add("Socket", Listen.directive(c, port), Listen.value(c, port));
         }
         unit.add("Socket", "Accept", s.perConnection() ? "yes" : "no");
         options.maxConnections().ifPresent(m -> unit.add("Socket", "MaxConnections", Long.toString(m)));

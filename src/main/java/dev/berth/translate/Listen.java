@@ -1,18 +1,32 @@
 package dev.berth.translate;
 
+import dev.berth.model.Container;
 import dev.berth.model.Port;
 import dev.berth.unit.Encode;
 
-/** The Listen*= line of a port; host and guest sockets share it, so the guest claims what the host passes. */
+/**
+ * The Listen*= line of a port. The container's socket and the guest's socket unit share it, so the
+ * guest claims exactly the descriptor the host passes; with idle-stop both use the proxy's backend path.
+ */
 final class Listen {
     private Listen() {
     }
 
-    static String directive(Port port) {
+    /** What the container's socket listens on, and what the guest's socket unit names. */
+    static String directive(Container c, Port port) {
+        return port.type() == Port.SocketType.DATAGRAM && c.runtime().idleStop().isEmpty() ? "ListenDatagram" : "ListenStream";
+    }
+
+    static String value(Container c, Port port) {
+        return Encode.plain(c.runtime().idleStop().isPresent() ? ContainerUnits.backendSocketPath(c, port) : port.listen());
+    }
+
+    /** The address users connect to: the port as configured (the proxy's front socket with idle-stop). */
+    static String publicDirective(Port port) {
         return port.type() == Port.SocketType.DATAGRAM ? "ListenDatagram" : "ListenStream";
     }
 
-    static String value(Port port) {
+    static String publicValue(Port port) {
         return Encode.plain(port.listen());
     }
 }

@@ -47,6 +47,16 @@ public final class Encode {
         return line.toString();
     }
 
+    /** Arguments without a program (nspawn's Parameters=): each word bare or quoted as in an Exec line. */
+    public static String arguments(List<String> args) {
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            require(ValueRules.execArgument(arg), arg);
+            line.append(line.length() == 0 ? "" : " ").append(execWord(arg));
+        }
+        return line.toString();
+    }
+
     /**
      * {@code Environment="KEY=value"}: quoted so spaces survive; inside, backslash, quote and % are
      * escaped ($ does not expand in Environment=).

@@ -4,7 +4,8 @@ package dev.berth.unit;
 public enum UnitKind {
     SERVICE("service"),
     SOCKET("socket"),
-    DROPIN("dropin");
+    DROPIN("dropin"),
+    NSPAWN("nspawn");
 
     private final String template;
 

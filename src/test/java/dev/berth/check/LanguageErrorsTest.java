@@ -120,6 +120,25 @@ class LanguageErrorsTest {
                         "F001", "/containers/a/services/s/environment-files/0", 10),
                 row("user name that is no user name", CONTAINER + "        user: \"root\\nGroup=0\"\n",
                         "S005", "/containers/a/services/s/user", 10),
+                row("nspawn-unit form with its root elsewhere", CONTAINER.replace("    root: /srv/a\n", "    root: /srv/a\n    form: nspawn-unit\n"),
+                        "F003", "/containers/a/root", 4),
+                row("idle-stop with a datagram port", CONTAINER.replace("{listen: 80}", "{listen: 53, type: datagram}")
+                        .replace("    root: /srv/a\n", "    root: /srv/a\n    idle-stop: 5min\n"),
+                        "P007", "/containers/a/ports/web/type", 6),
+                row("idle-stop without ports", """
+                        berth: 1
+                        containers:
+                          a: {root: /srv/a, idle-stop: 5min}
+                        """, "P007", "/containers/a/idle-stop", 3),
+                row("guest sshd on the host's network", """
+                        berth: 1
+                        containers:
+                          a:
+                            ports: {ssh: {listen: 23}}
+                            services: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i], runtime-directory: sshd}}
+                        """, "C002", "/containers/a", 3),
+                row("bind mount with a colon", CONTAINER.replace("    root: /srv/a\n", "    root: /srv/a\n    binds: [{from: \"/srv/a:b\"}]\n"),
+                        "F001", "/containers/a/binds/0/from", 5),
                 row("unknown key in a template", """
                         berth: 1
                         templates:

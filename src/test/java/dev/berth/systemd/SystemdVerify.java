@@ -19,8 +19,30 @@ import java.util.stream.Stream;
 public final class SystemdVerify {
     private static final List<String> STAND_IN_UNITS = List.of("sysinit.target", "sockets.target", "basic.target",
             "shutdown.target", "multi-user.target", "paths.target", "timers.target", "slices.target", "local-fs.target",
-            "network.target", "network-online.target", "machines.target", "system.slice");
+            "network.target", "network-online.target", "machines.target", "system.slice", "machine.slice");
     private static final Pattern EXEC = Pattern.compile("^Exec[A-Za-z]*=[-@+!:]*(/\\S+)", Pattern.MULTILINE);
+
+    /** The relevant part of systemd 252's systemd-nspawn@.service, for machines without systemd-container. */
+    private static final String STOCK_NSPAWN_SERVICE = """
+            [Unit]
+            Description=Container %i
+            PartOf=machines.target
+            Before=machines.target
+            After=network.target
+
+            [Service]
+            ExecStart=/usr/bin/systemd-nspawn --quiet --keep-unit --boot --link-journal=try-guest --network-veth -U --settings=override --machine=%i
+            KillMode=mixed
+            Type=notify
+            RestartForceExitStatus=133
+            SuccessExitStatus=133
+            Slice=machine.slice
+            Delegate=yes
+            TasksMax=16384
+
+            [Install]
+            WantedBy=machines.target
+            """;
 
     /** What systemd-analyze printed (everything goes to stderr) and its exit status. */
     public record Outcome(int exitCode, String stderr, List<String> units) {
@@ -46,6 +68,13 @@ public final class SystemdVerify {
         for (String unit : STAND_IN_UNITS) {
             Files.writeString(lib.resolve(unit), "[Unit]\nDescription=stand-in " + unit + "\n");
         }
+        // the stock template the nspawn-unit form configures: the distribution's own where installed
+        Path stock = Path.of("/lib/systemd/system/systemd-nspawn@.service");
+        if (Files.isRegularFile(stock)) {
+            Files.copy(stock, lib.resolve(stock.getFileName().toString()));
+        } else {
+            Files.writeString(lib.resolve("systemd-nspawn@.service"), STOCK_NSPAWN_SERVICE);
+        }
         List<String> units = new ArrayList<>();
         try (Stream<Path> files = Files.list(etc)) {
             for (Path f : files.sorted().toList()) {
@@ -54,6 +83,14 @@ public final class SystemdVerify {
                     continue;
                 }
                 units.add(name.contains("@.") ? name.replace("@.", "@verify.") : name);
+                if (name.startsWith("systemd-nspawn@") && name.endsWith(".socket")) {
+                    // the stock service it activates, with berth's drop-in
+                    units.add(name.replace(".socket", ".service"));
+                    Path nspawn = scratch.resolve("usr/bin/systemd-nspawn");
+                    Files.createDirectories(nspawn.getParent());
+                    Files.writeString(nspawn, "#!/bin/sh\n");
+                    nspawn.toFile().setExecutable(true);
+                }
                 Matcher exec = EXEC.matcher(Files.readString(f));
                 while (exec.find()) {
                     Path program = scratch.resolve(exec.group(1).substring(1));

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Reads the config named on the command line. */
 final class ConfigFile {
     /** Far above any real config; keeps a mistaken 2 GB argument from being read into memory. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private ConfigFile() {
     }

@@ -6,5 +6,5 @@ package dev.berth.load;
  */
 public record LoaderLimits(int maxCodePoints, int maxAliases, int maxDepth, int maxNodes) {
     /** Generous for any real config (10,000 containers fit in a few MB), small enough to stay fast. */
-    public static final LoaderLimits DEFAULT = new LoaderLimits(64 * 1024 * 1024, 100, 64, 2_000_000);
+    public static final LoaderLimits DEFAULT = new LoaderLimits(32 * 1024 * 1024, 100, 64, 2_000_000);
 }

@@ -83,6 +83,14 @@ public final class YamlLoader {
             diagnostics.error(Code.Y003, "", "the document is nested too deeply", "at most " + limits.maxDepth() + " levels are allowed");
             return Optional.empty();
         }
+        long expanded = expandedSize(rootNode, new java.util.IdentityHashMap<>(), 0);
+        if (expanded > limits.maxNodes()) {
+            // aliases repeat shared subtrees: refuse the "billion laughs" before expanding anything
+            diagnostics.add(Diagnostic.error(Code.Y003, "", "the document expands to " + (expanded == Long.MAX_VALUE ? "too many"
+                    : String.valueOf(expanded)) + " values through aliases, more than " + limits.maxNodes(),
+                    "aliases, nesting and size are limited; simplify the document").at(position(source, rootNode.getStartMark())));
+            return Optional.empty();
+        }
         SourceMap map = new SourceMap();
         Walker walker = new Walker(source, map, diagnostics);
         Position rootPosition = position(source, rootNode.getStartMark());
@@ -98,6 +106,38 @@ public final class YamlLoader {
             return Optional.empty();
         }
         return Optional.of(new Document(source, root, map));
+    }
+
+    /**
+     * The number of values the node stands for once aliases are expanded, computed on the shared
+     * node graph (each node once), so it is cheap even when the expansion is astronomically large.
+     */
+    private long expandedSize(Node node, java.util.Map<Node, Long> memo, int depth) {
+        Long known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (depth > limits.maxDepth()) {
+            return Long.MAX_VALUE; // a recursive alias, or nesting the walker would refuse anyway
+        }
+        long size = 1;
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                size = saturatingAdd(size, saturatingAdd(expandedSize(t.getKeyNode(), memo, depth + 1),
+                        expandedSize(t.getValueNode(), memo, depth + 1)));
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                size = saturatingAdd(size, expandedSize(item, memo, depth + 1));
+            }
+        }
+        memo.put(node, size);
+        return size;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     static Position position(Source source, Optional<Mark> mark) {

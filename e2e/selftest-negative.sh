@@ -10,7 +10,8 @@
 #   - the break was applied ("BROKEN on purpose"),
 #   - everything before the first connection passed (the tree installed, the host root booted, the
 #     socket listened, the container was not running), and
-#   - the first failure is the first cold connection (no answer, or the wrong one).
+#   - the first failure is the first cold connection (no answer, or the wrong one), or what the case
+#     file names in BREAK_FIRST_FAIL_<break, '-' as '_'> (e.g. 'cycle 1: idle stop').
 # A run.sh that skips (not root, no nspawn) makes this skip too.
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,7 +32,8 @@ for name in "${names[@]}"; do
   breaks=$(BREAKS=; . "$conf" >/dev/null 2>&1; echo "${BREAKS:-}")
   [ -n "$breaks" ] || { [ $# -gt 0 ] && log "$name: its case file lists no BREAKS, nothing to prove"; continue; }
   for b in $breaks; do
-    log "=== negative: $name with BERTH_E2E_BREAK=$b (must fail at the first cold connection)"
+    expect=$(v=BREAK_FIRST_FAIL_${b//-/_}; . "$conf" >/dev/null 2>&1; echo "${!v:-cycle 1: cold connection}")
+    log "=== negative: $name with BERTH_E2E_BREAK=$b (must fail first at '$expect')"
     out=$(BERTH_E2E_BREAK=$b CYCLES=1 "$E2E_DIR/run.sh" "$name" 2>&1); rc=$?
     printf '%s\n' "$out" | sed 's/^/  > /'
     if printf '%s\n' "$out" | grep -qx 'e2e: 0 passed, 0 failed, 1 skipped'; then
@@ -44,7 +46,7 @@ for name in "${names[@]}"; do
     for must in "ok   $name: install_tree" "ok   $name: host root booted" "before any connection" "not running before the first connection"; do
       [ -z "$why" ] && ! printf '%s\n' "$out" | grep -qF "$must" && why="a check before the first connection did not pass ('$must')"
     done
-    [ -z "$why" ] && ! [[ $first_fail == *"FAIL $name: cycle 1: cold connection"* ]] && why="the first failure is not the cold connection: ${first_fail:-none}"
+    [ -z "$why" ] && ! [[ $first_fail == *"FAIL $name: $expect"* ]] && why="the first failure is not '$expect': ${first_fail:-none}"
     if [ -z "$why" ]; then
       log "PASS $name/$b: the broken variant fails as expected (${first_fail#*FAIL })"; pass=$((pass + 1))
     else

@@ -21,6 +21,11 @@ final class PortChecks {
     private PortChecks() {
     }
 
+    /** The socket type of a port; every port is a stream socket until the language has datagram ports. */
+    static String protocol(Port port) {
+        return "stream";
+    }
+
     static void check(Config config, Diagnostics diagnostics) {
         // grouped by port number (or socket path), so clash detection stays linear in the number of ports
         Map<String, List<Bound>> byKey = new HashMap<>();
@@ -35,7 +40,8 @@ final class PortChecks {
                     continue;
                 }
                 ListenAddress address = parsed.address().get();
-                List<Bound> same = byKey.computeIfAbsent(address.clashKey(), k -> new ArrayList<>());
+                // TCP and UDP (and unix stream and datagram) ports do not clash with each other
+                List<Bound> same = byKey.computeIfAbsent(protocol(p) + " " + address.clashKey(), k -> new ArrayList<>());
                 for (Bound other : same) {
                     if (other.address().clashesWith(address)) {
                         diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "

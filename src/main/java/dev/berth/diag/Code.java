@@ -144,8 +144,9 @@ public enum Code {
             "user: \"o'brien\"",
             "user: obrien"),
     V007("values", "command must start with an absolute path",
-            "The first word of a command is the program; systemd requires an absolute path and treats leading "
-                    + "'-', '@', '+', '!' and ':' as prefixes. Use the dedicated keys (ignore-failure) instead of prefixes.",
+            "The first word of a command is the program; systemd requires an absolute, normalized path of a file "
+                    + "(no '.', '..', '//' or trailing '/') and treats leading '-', '@', '+', '!' and ':' as prefixes. "
+                    + "Use the dedicated keys (ignore-failure) instead of prefixes.",
             "exec: [\"-sshd\", -i]",
             "exec: [/usr/sbin/sshd, -i]\nignore-failure: true"),
     V008("values", "value is not valid Unicode",

@@ -76,11 +76,19 @@ public final class ValueRules {
         return quotedWord(value);
     }
 
-    /** The program of an Exec line: an absolute path without systemd's prefix characters. */
+    /**
+     * The program of an Exec line: an absolute, normalized path of a file, without systemd's prefix characters
+     * (systemd refuses a unit whose program ends in '/' or holds '//', '.' or '..').
+     */
     public static Optional<ValueProblem> execProgram(String value) {
         if (!value.startsWith("/")) {
             return Optional.of(new ValueProblem(Code.V007, "the command '" + value + "' is not an absolute path",
                     "write the full path of the program, e.g. /usr/sbin/sshd; use ignore-failure instead of a '-' prefix"));
+        }
+        if (value.endsWith("/") || value.contains("//") || value.contains("/./") || value.contains("/../")
+                || value.endsWith("/.") || value.endsWith("/..")) {
+            return Optional.of(new ValueProblem(Code.V007, "the command '" + value + "' is not a normalized path of a file",
+                    "write the program's path without '.', '..', '//' or a trailing '/', e.g. /usr/sbin/sshd"));
         }
         Optional<ValueProblem> word = word(value);
         if (word.isEmpty() && value.indexOf('$') >= 0) {

@@ -67,6 +67,13 @@ class ValueRulesTest {
             +/usr/sbin/sshd      | V007
             !/usr/sbin/sshd      | V007
             :/usr/sbin/sshd      | V007
+            /                    | V007
+            /usr/sbin/           | V007
+            /usr//sbin/sshd      | V007
+            /usr/./sbin/sshd     | V007
+            /usr/../sbin/sshd    | V007
+            /usr/sbin/..         | V007
+            /usr/sbin/.sshd      | ok
             /opt/my prog         | V006
             /opt/o'brien         | V006
             /opt/a$b             | V006

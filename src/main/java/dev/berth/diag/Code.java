@@ -47,7 +47,8 @@ public enum Code {
             "containers:\n  web: {rooot: /srv/web}",
             "containers:\n  web: {root: /srv/web}"),
     S003("schema", "missing required key",
-            "A key that has no default is missing.",
+            "A key that has no default is missing (or the file holds no document at all). The hint names the key "
+                    + "and what it is for.",
             "containers:\n  web: {description: Web}",
             "containers:\n  web: {description: Web, root: /srv/web}"),
     S004("schema", "value not allowed",

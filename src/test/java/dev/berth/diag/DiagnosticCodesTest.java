@@ -67,7 +67,7 @@ class DiagnosticCodesTest {
                 + "        per-connection: true\n        runtime-directory: sshd\n        exec: [/usr/sbin/sshd, -i]\n" + serviceExtra);
     }
 
-    static Stream<Case> cases() {
+    public static Stream<Case> cases() {
         StringBuilder aliases = new StringBuilder(HEAD + "  web: {root: /srv/web}\nx: &a [1, 2]\n");
         for (int i = 0; i < 120; i++) {
             aliases.append("y").append(i).append(": *a\n");

@@ -60,10 +60,10 @@ public final class HumanPrinter implements DiagnosticPrinter {
         };
         out.println(paint(colour, label) + (d.path().isEmpty() ? "" : " at " + Text.printable(d.path())) + ": "
                 + Text.printable(d.summary()));
+        String pad = " ".repeat(d.position().map(p -> Integer.toString(p.line()).length()).orElse(1));
         d.position().ifPresent(p -> {
             String line = visible(sourceLines.line(p.file(), p.line()));
             String number = Integer.toString(p.line());
-            String pad = " ".repeat(number.length());
             out.println(pad + paint("1;34", "--> ") + p);
             int start = p.column() - 1;
             if (!line.isEmpty() && start <= line.length()) {
@@ -76,7 +76,7 @@ public final class HumanPrinter implements DiagnosticPrinter {
             }
         });
         if (!d.hint().isEmpty()) {
-            out.println("  = hint: " + Text.printable(d.hint()));
+            out.println(pad + " = hint: " + Text.printable(d.hint()));
         }
         out.println();
     }

@@ -120,7 +120,7 @@ public final class ValueRules {
             return unicode;
         }
         if (value.indexOf('\0') >= 0) {
-            return Optional.of(new ValueProblem(Code.V001, "the value holds the control character U+0000 (NUL)",
+            return Optional.of(new ValueProblem(Code.V001, "the value holds the control character " + printable('\0'),
                     "remove it: a program's arguments and environment cannot hold NUL"));
         }
         return Optional.empty();
@@ -148,7 +148,16 @@ public final class ValueRules {
     }
 
     static String printable(char c) {
+        String name = switch (c) {
+            case '\n' -> " (line feed)";
+            case '\r' -> " (carriage return)";
+            case '\t' -> " (tab)";
+            case '\0' -> " (NUL)";
+            case '\u001b' -> " (escape)";
+            case ' ' -> " (space)";
+            default -> "";
+        };
         return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\u2028' || c == '\u2029'
-                ? String.format("U+%04X", (int) c) : String.valueOf(c);
+                ? String.format("U+%04X", (int) c) + name : String.valueOf(c);
     }
 }

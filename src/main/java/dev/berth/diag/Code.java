@@ -81,7 +81,9 @@ public enum Code {
             "web.service.d/limits.conf"),
 
     P001("ports", "invalid listen address",
-            "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT or an absolute unix socket path of at most 107 bytes.",
+            "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT (an interface goes after the port: "
+                    + "[fe80::1]:80%eth0) or an absolute unix socket path of at most 107 bytes. Ports are decimal, "
+                    + "without leading zeros; host names are not resolved.",
             "listen: localhost:80",
             "listen: 127.0.0.1:80"),
     P002("ports", "the same address is listened on twice",

@@ -114,6 +114,8 @@ class DiagnosticCodesTest {
                         sshd("").replace("listen: 23", "listen: 'localhost:80'")),
                 Case.of("port out of range", Code.P001, "/containers/web/ports/ssh/listen", sshd("").replace("listen: 23", "listen: 70000")),
                 Case.of("leading zero", Code.P001, "/containers/web/ports/ssh/listen", sshd("").replace("listen: 23", "listen: '08080'")),
+                Case.of("interface inside the brackets", Code.P001, "/containers/web/ports/ssh/listen",
+                        sshd("").replace("listen: 23", "listen: '[fe80::1%eth0]:22'")),
                 Case.of("socket path with ..", Code.P001, "/containers/web/ports/ssh/listen",
                         sshd("").replace("listen: 23", "listen: /run/../x.sock")),
                 Case.of("same port in two containers", Code.P002, "/containers/b/ports/p/listen",

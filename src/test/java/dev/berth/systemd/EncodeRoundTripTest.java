@@ -137,6 +137,33 @@ class EncodeRoundTripTest {
         assertEquals(List.of(exec), guest.commandLines().stream().map(EncodeRoundTripTest::atExecTime).toList());
     }
 
+    /** Every form of listen address berth accepts, systemd accepts too (and berth refuses what systemd would drop). */
+    @Test
+    void listenAddressesBerthAcceptsSystemdAccepts(@TempDir Path tmp) throws Exception {
+        assumeTrue(SystemdTestMode.unavailable().isEmpty(), () -> "systemd test mode unavailable: " + SystemdTestMode.unavailable().get());
+        List<String> accepted = List.of("23", "65535", "127.0.0.1:80", "0.0.0.0:8080", "[::1]:443", "[::]:22", "[2001:DB8::1]:80",
+                "[fe80::1]:80%lo", "[::ffff:192.0.2.1]:80", "/run/berth-test.sock", "/run/a\"b'c;d#e.sock", "/run/é€.sock",
+                "@berth-abstract");
+        UnitFile.Builder socket = UnitFile.builder("rt-listen.socket", UnitKind.SOCKET, "/test");
+        socket.add("Unit", "Description", "listen round trip");
+        for (String address : accepted) {
+            assertTrue(dev.berth.check.ListenAddress.parse(address).address().isPresent(), address);
+            socket.add("Socket", "ListenStream", Encode.plain(address));
+        }
+        for (String refused : List.of("[fe80::1%lo]:80", "localhost:80", "*:80", "::1:8080", "08080", "0", "70000", "127.0.0.1")) {
+            assertTrue(dev.berth.check.ListenAddress.parse(refused).address().isEmpty(), refused);
+        }
+        FileTree tree = new Renderer().render(new UnitSet("roundtrip.yaml",
+                List.of(new PlacedUnit("etc/systemd/system", socket.build())), List.of()));
+        Path out = tmp.resolve("out");
+        TreeWriter.write(tree, out);
+        SystemdTestMode.shareWithNobody(tmp);
+        SystemdTestMode.Outcome outcome = SystemdTestMode.run("rt-listen.socket", List.of(out.resolve("etc/systemd/system")));
+        assertLoadedCleanly(outcome);
+        long listens = outcome.units().get("rt-listen.socket").text().lines().filter(l -> l.startsWith("\t\tListenStream: ")).count();
+        assertEquals(accepted.size(), listens, outcome.units().get("rt-listen.socket").text());
+    }
+
     @Test
     void theDumpsQuotingIsReadBack() {
         assertEquals(List.of("/bin/echo", "\u0085", "\u2028", "\u007f", "a\nb", "\u0001", ";", "", "\\;", "é", "$$X", "%%", "a'b", "'",

@@ -113,6 +113,15 @@ class PrintersTest {
     }
 
     @Test
+    void jsonEscapesWhatUtf8CannotCarry() {
+        Diagnostics d = new Diagnostics();
+        d.add(Diagnostic.error(Code.N001, "/containers/a\uD800", "bad name 'a\uD800'", "").at(new Position("b.yaml", 3, 3)));
+        String json = print(new JsonPrinter(), d);
+        assertTrue(json.contains("/containers/a\\ud800"), json);
+        assertEquals("/containers/a\uD800", JSON.readTree(json).path("diagnostics").get(0).path("path").asString());
+    }
+
+    @Test
     void humanOutputShowsTheLineAndACaretUnderTheNode() {
         Diagnostics d = new Diagnostics();
         d.add(Diagnostic.error(Code.S002, "/containers/web/rooot", "unknown key 'rooot'", "did you mean 'root'?")

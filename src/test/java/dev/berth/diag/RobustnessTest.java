@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * For a longer hunt: {@code mvn test -Dtest=RobustnessTest -DargLine="-Dseed=7 -Dmutants=50000"}.
  */
 class RobustnessTest {
-    private static final List<String> INSERTS = List.of("\n", "  ", "\t", ":", ": ", "- ", "[", "]", "{", "}", ",", "\"", "'",
+    private static final List<String> INSERTS = List.of("\n", "\r", "\r\n", "\u0085", "\u2028", "  ", "\t", ":", ": ", "- ", "[", "]", "{", "}", ",", "\"", "'",
             "\\", "&a ", "*a", "!!str ", "!x ", "? ", "#", "%", "$", "---\n", "...\n", "\u0000", "\u001b", "é", "😀", "\uFEFF",
             "0x17", "-1", "99999999999999999999", ".nan", "~", "null", "true", "''", "\"\\uD800\"", "/../", "@", "|\n  x",
             ">-\n  y", "<<: *a", "a: &a {b: *a}");

@@ -21,6 +21,11 @@ public final class Diagnostics {
         add(Diagnostic.warning(code, path, summary, hint));
     }
 
+    /** A finding with the severity the catalogue gives its code (C002 a warning, C004 an error, ...). */
+    public void report(Code code, String path, String summary, String hint) {
+        add(new Diagnostic(code.severity(), code, path, java.util.Optional.empty(), summary, hint));
+    }
+
     public void addAll(Diagnostics other) {
         items.addAll(other.items);
     }

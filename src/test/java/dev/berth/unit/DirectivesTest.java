@@ -84,6 +84,18 @@ class DirectivesTest {
         assertEquals(Severity.ERROR, Code.C004.severity());
     }
 
+    /** How a caller (the escape hatch, drop-ins) turns the table's problems into diagnostics at a config path. */
+    @Test
+    void problemsBecomeDiagnosticsWithTheCataloguesSeverity() {
+        dev.berth.diag.Diagnostics diagnostics = new dev.berth.diag.Diagnostics();
+        for (Directives.Problem p : Directives.check("Service", "MemoryLimit", "1G", 252)) {
+            diagnostics.report(p.code(), "/containers/web/service/MemoryLimit", p.summary(), p.hint());
+        }
+        assertEquals(1, diagnostics.all().size());
+        assertEquals(Severity.WARNING, diagnostics.all().get(0).severity());
+        assertTrue(diagnostics.hasWarnings() && !diagnostics.hasErrors());
+    }
+
     @Test
     void versionsAreWithinTheRangeTheTableRecords() {
         for (String section : Directives.SECTIONS) {

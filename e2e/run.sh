@@ -8,7 +8,9 @@
 # For each case: a fresh host root and guest root(s) from the cached Debian rootfs, berth's tree
 # installed into them (install_tree), the host root booted with
 # `systemd-nspawn -D HOSTROOT -b --register=no --keep-unit --private-network`, and checks run from
-# inside its network namespace. See e2e/README.md.
+# inside its network namespace: cold and warm connections, then the container stopped by the
+# harness, or (IDLE_STOP=) by itself once idle; NETWORK=private also asserts the guest's isolation.
+# See e2e/README.md.
 #
 # Env: BERTH (default $REPO/bin/berth), BERTH_E2E_TREE=DIR (use this compiled tree, one case only),
 #      BERTH_E2E_FIXTURES=1 (use e2e/fixtures/CASE/ as the tree), BERTH_E2E_BREAK=NAME (break the

@@ -15,7 +15,7 @@ public final class Checker {
         ContainerChecks.check(config, diagnostics);
         PortChecks.check(config, diagnostics);
         ServiceChecks.check(config, diagnostics);
-        DropInChecks.check(config.hostDropIns(), diagnostics);
+        DropInChecks.check(config.hostDropIns(), config.targetSystemd(), diagnostics);
         RuntimeChecks.check(config, diagnostics);
     }
 }

@@ -33,8 +33,8 @@ final class ContainerChecks {
             }
             ExecChecks.check(c.exec(), diagnostics);
             c.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
-            SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, diagnostics);
-            DropInChecks.check(c.dropIns(), diagnostics);
+            SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, config.targetSystemd(), diagnostics);
+            DropInChecks.check(c.dropIns(), config.targetSystemd(), diagnostics);
             Container previous = roots.put(c.root(), c);
             if (previous != null) {
                 diagnostics.error(Code.N003, c.keyPath("root"), "container '" + c.name() + "' has the same root as '"

@@ -6,25 +6,20 @@ import dev.berth.model.DropIn;
 import dev.berth.unit.UnitName;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Drop-ins: a real unit name, a file name systemd reads, and settings that fit the unit's type. */
 final class DropInChecks {
-    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_.@-]+\\.conf");
     private static final Set<String> WITH_LIMITS = Set.of("service", "socket", "slice", "scope", "mount", "swap");
 
     private DropInChecks() {
     }
 
-    static void check(List<DropIn> dropIns, Diagnostics diagnostics) {
+    static void check(List<DropIn> dropIns, int target, Diagnostics diagnostics) {
         for (DropIn d : dropIns) {
             String unitPath = d.path().substring(0, d.path().lastIndexOf('/'));
             UnitName.fullNameProblem(d.unit()).ifPresent(p -> diagnostics.error(Code.N002, unitPath, "invalid unit name: " + p,
                     "name the unit with its suffix, e.g. httpd.service"));
-            if (!FILE.matcher(d.fileName()).matches()) {
-                diagnostics.error(Code.N004, d.path(), "'" + d.fileName() + "' is not a drop-in file name systemd reads",
-                        "name it like " + d.fileName().replaceAll("[^A-Za-z0-9_.@-]", "_").replaceAll("\\.conf$", "") + ".conf");
-            }
+            Values.report(UnitName.dropInProblem(d.fileName()), d.path(), diagnostics);
             String type = d.unit().substring(d.unit().lastIndexOf('.') + 1);
             String typeSection = Character.toUpperCase(type.charAt(0)) + type.substring(1);
             boolean service = type.equals("service");
@@ -38,7 +33,7 @@ final class DropInChecks {
             }
             d.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
             ExecChecks.check(d.exec(), diagnostics);
-            SettingsChecks.check(d.settings(), Set.of("Unit", "Install", typeSection), ModelledDirectives::forDropIn, diagnostics);
+            SettingsChecks.check(d.settings(), Set.of("Unit", "Install", typeSection), ModelledDirectives::forDropIn, target, diagnostics);
         }
     }
 }

@@ -11,7 +11,8 @@ final class ExecChecks {
 
     static void check(ExecSettings exec, Diagnostics diagnostics) {
         for (ExecSettings.EnvVar v : exec.environment()) {
-            Values.report(ValueRules.execArgument(v.value()), exec.path() + "/environment/" + v.name(), diagnostics);
+            Values.report(ValueRules.environmentName(v.name()), exec.path() + "/environment/" + v.name(), diagnostics);
+            Values.report(ValueRules.environmentValue(v.value()), exec.path() + "/environment/" + v.name(), diagnostics);
         }
         for (int i = 0; i < exec.environmentFiles().size(); i++) {
             String parent = exec.path().endsWith("/environment") ? exec.path().substring(0, exec.path().length() - 12) : exec.path();

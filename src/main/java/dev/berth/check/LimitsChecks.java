@@ -24,13 +24,13 @@ final class LimitsChecks {
                 "write 'io-weight: " + LimitConversions.ioWeight(w) + "' (weight / 5; default 100)"));
         }
         if (l.cpuShares().isPresent() && l.cpuWeight().isPresent()) {
-            diagnostics.error(Code.D001, l.path() + "/cpu-shares", "both cpu-shares and cpu-weight are set", "keep only cpu-weight");
+            diagnostics.error(Code.D002, l.path() + "/cpu-shares", "both cpu-shares and cpu-weight are set", "keep only cpu-weight");
         }
         if (l.memoryLimit().isPresent() && l.memoryMax().isPresent()) {
-            diagnostics.error(Code.D001, l.path() + "/memory-limit", "both memory-limit and memory-max are set", "keep only memory-max");
+            diagnostics.error(Code.D002, l.path() + "/memory-limit", "both memory-limit and memory-max are set", "keep only memory-max");
         }
         if (l.blockIoWeight().isPresent() && l.ioWeight().isPresent()) {
-            diagnostics.error(Code.D001, l.path() + "/block-io-weight", "both block-io-weight and io-weight are set", "keep only io-weight");
+            diagnostics.error(Code.D002, l.path() + "/block-io-weight", "both block-io-weight and io-weight are set", "keep only io-weight");
         }
     }
 }

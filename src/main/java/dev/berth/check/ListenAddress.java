@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 public record ListenAddress(String host, int port, String socket) {
     private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
     private static final Pattern IPV4 = Pattern.compile("((?:[0-9]{1,3}\\.){3}[0-9]{1,3}):([0-9]+)");
-    private static final Pattern IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)(%[A-Za-z0-9_.-]{1,15})?\\]:([0-9]+)");
+    /** systemd 252 takes the interface after the port ([fe80::1]:80%eth0) and refuses it inside the brackets. */
+    private static final Pattern IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.]+)\\]:([0-9]+)(%[A-Za-z0-9_.-]{1,15})?");
+    private static final Pattern IPV6_ZONE_IN_BRACKETS = Pattern.compile("\\[[0-9A-Fa-f:.]+%[^\\]]*\\]:[0-9]+");
     private static final int MAX_SOCKET_PATH = 107;
 
     /** The parsed address, or why it is not one. */
@@ -51,8 +53,11 @@ public record ListenAddress(String host, int port, String socket) {
             if (!v6.group(1).contains(":") || !isIpv6(v6.group(1))) {
                 return Result.bad("'" + v6.group(1) + "' is not an IPv6 address");
             }
-            String host = "[" + v6.group(1).toLowerCase(java.util.Locale.ROOT) + (v6.group(2) == null ? "" : v6.group(2)) + "]";
-            return port(v6.group(3)).map(p -> Result.ok(new ListenAddress(host, p, null))).orElseGet(ListenAddress::badPort);
+            String host = "[" + v6.group(1).toLowerCase(java.util.Locale.ROOT) + "]" + (v6.group(3) == null ? "" : v6.group(3));
+            return port(v6.group(2)).map(p -> Result.ok(new ListenAddress(host, p, null))).orElseGet(ListenAddress::badPort);
+        }
+        if (IPV6_ZONE_IN_BRACKETS.matcher(text).matches()) {
+            return Result.bad("systemd takes the interface after the port: write [ADDRESS]:PORT%INTERFACE");
         }
         return Result.bad("'" + text + "' is not PORT, IPV4:PORT, [IPV6]:PORT or an absolute socket path");
     }

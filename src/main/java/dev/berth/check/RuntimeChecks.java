@@ -39,7 +39,7 @@ final class RuntimeChecks {
             boolean sshd = c.services().stream().anyMatch(s -> s.activated() && s.command().get(0).endsWith("/sshd"));
             boolean masked = c.mask().contains("ssh.service") || c.mask().contains("sshd.service");
             if (sshd && r.network() == Runtime.Network.HOST && !masked) {
-                diagnostics.warning(Code.C002, c.path(), "the guest's own ssh.service would listen on port 22 of the host's network",
+                diagnostics.warning(Code.C005, c.path(), "the guest's own ssh.service would listen on port 22 of the host's network",
                         "add 'mask: [ssh.service]' (Debian; sshd.service on Fedora), or 'network: private'");
             }
         }

@@ -40,7 +40,7 @@ final class ServiceChecks {
                 ExecChecks.check(s.exec(), diagnostics);
                 s.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
                 SandboxChecks.check(s, diagnostics);
-                SettingsChecks.check(s.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, diagnostics);
+                SettingsChecks.check(s.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, config.targetSystemd(), diagnostics);
             }
         }
     }
@@ -84,14 +84,39 @@ final class ServiceChecks {
             diagnostics.error(Code.P006, path, "datagram sockets have no connections to accept (Accept=yes needs a stream socket)",
                     "use per-connection: false; the service then receives the datagram socket itself");
         }
-        if (isSshd(s) && !s.command().contains("-i")) {
-            diagnostics.error(Code.P006, s.path() + "/exec", "sshd serves one connection on standard input only with '-i'",
-                    "add '-i' to exec, as in [/usr/sbin/sshd, -i]");
-        }
+        checkInetdStyle(s, diagnostics);
         if (isSshd(s) && s.runtimeDirectory().isEmpty()) {
             diagnostics.warning(Code.C001, s.path(), "sshd exits at once without its privilege separation directory /run/sshd",
                     "add 'runtime-directory: sshd' to this service");
         }
+    }
+
+    /**
+     * A per-connection service gets the connection as standard input and output. Daemons that need a flag
+     * for that are told so; daemons that only ever listen themselves cannot be run this way at all.
+     */
+    private static void checkInetdStyle(Service s, Diagnostics diagnostics) {
+        String program = programName(s);
+        String flag = INETD_FLAG.get(program);
+        if (flag != null && !s.command().subList(1, s.command().size()).contains(flag)) {
+            diagnostics.error(Code.P006, s.path() + "/exec", program + " serves one connection on standard input only with '"
+                    + flag + "'", "add '" + flag + "' to exec, as in [" + s.command().get(0) + ", " + flag + "]");
+        } else if (NEVER_INETD.contains(program)) {
+            diagnostics.error(Code.P006, s.path() + "/per-connection", program + " cannot serve a connection on standard input",
+                    "set 'per-connection: false' (it then receives the listening socket, if it supports socket activation) "
+                            + "or run it without a port");
+        }
+    }
+
+    /** Daemons with an inetd mode behind a flag. */
+    private static final java.util.Map<String, String> INETD_FLAG = java.util.Map.of("sshd", "-i", "dropbear", "-i");
+    /** Daemons that only listen themselves: per connection they would start, fail to bind and exit. */
+    private static final java.util.Set<String> NEVER_INETD = java.util.Set.of("nginx", "httpd", "apache2", "caddy",
+            "haproxy", "redis-server", "memcached", "postgres", "mysqld", "mariadbd");
+
+    private static String programName(Service s) {
+        String program = s.command().get(0);
+        return program.substring(program.lastIndexOf('/') + 1);
     }
 
     private static void checkCommand(Service s, Diagnostics diagnostics) {

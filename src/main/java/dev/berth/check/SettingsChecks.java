@@ -4,6 +4,8 @@ import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.model.Settings;
 import dev.berth.model.Settings.Setting;
+import dev.berth.diag.Diagnostic;
+import dev.berth.unit.Directives;
 import dev.berth.unit.ValueRules;
 import java.util.Optional;
 import java.util.Set;
@@ -14,12 +16,23 @@ final class SettingsChecks {
     private SettingsChecks() {
     }
 
+    /** Unknown, deprecated and too new directives, in the sections berth knows every directive of. */
+    private static void directives(Setting s, String path, int target, Diagnostics diagnostics) {
+        if (!Directives.SECTIONS.contains(s.section())) {
+            return;
+        }
+        String value = s.values().isEmpty() ? "" : s.values().get(0);
+        for (Directives.Problem p : Directives.check(s.section(), s.key(), value, target)) {
+            diagnostics.add(new Diagnostic(p.code().severity(), p.code(), path, java.util.Optional.empty(), p.summary(), p.hint()));
+        }
+    }
+
     /**
      * @param sections  the sections the unit type has (X- sections are always allowed)
      * @param modelled  the config key to use instead of a directive, if there is one
      */
     static void check(Settings settings, Set<String> sections, BiFunction<String, String, Optional<String>> modelled,
-                      Diagnostics diagnostics) {
+                      int target, Diagnostics diagnostics) {
         for (Setting s : settings.entries()) {
             String path = s.path(settings);
             if (!sections.contains(s.section()) && !s.section().startsWith("X-")) {
@@ -43,11 +56,13 @@ final class SettingsChecks {
                         Values.report(ValueRules.execArgument(s.values().get(i)), path + "/" + i, diagnostics);
                     }
                 }
+                directives(s, path, target, diagnostics);
                 continue;
             }
             for (int i = 0; i < s.values().size(); i++) {
                 Values.report(ValueRules.plain(s.values().get(i)), s.list() ? path + "/" + i : path, diagnostics);
             }
+            directives(s, path, target, diagnostics);
         }
     }
 }

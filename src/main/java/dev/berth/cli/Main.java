@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success", "  1  invalid config (with --strict: also warnings) or a failed command",
                 "  3  internal error in berth (a bug: please report it)"})

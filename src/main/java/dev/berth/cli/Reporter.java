@@ -2,10 +2,13 @@ package dev.berth.cli;
 
 import dev.berth.diag.DiagnosticPrinter;
 import dev.berth.diag.Diagnostics;
+import dev.berth.diag.GitHubPrinter;
 import dev.berth.diag.HumanPrinter;
 import dev.berth.diag.JsonPrinter;
+import dev.berth.diag.SarifPrinter;
 import dev.berth.load.Source;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** Prints a run's diagnostics in the chosen format and decides whether they fail it. */
@@ -20,16 +23,30 @@ final class Reporter {
         this.err = err;
     }
 
-    /** Human output goes to stderr; JSON is data and goes to stdout. */
+    /** Human output goes to stderr; json, github and sarif are data and go to stdout. */
     void report(Diagnostics diagnostics, Optional<Source> source) {
-        DiagnosticPrinter printer = switch (options.format) {
-            case json -> new JsonPrinter();
-            case text -> new HumanPrinter(line -> source.map(s -> s.line(line)).orElse(""), options.color());
-        };
+        report(diagnostics, source.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * All diagnostics of a run over several files, printed once: JSON and SARIF stay one document, and
+     * every diagnostic names its file.
+     */
+    void report(Diagnostics diagnostics, List<Source> sources) {
         if (options.format == OutputOptions.Format.text && diagnostics.isEmpty()) {
             return;
         }
-        printer.print(diagnostics, options.format == OutputOptions.Format.json ? out : err);
+        printer(sources).print(diagnostics, options.format == OutputOptions.Format.text ? err : out);
+    }
+
+    private DiagnosticPrinter printer(List<Source> sources) {
+        return switch (options.format) {
+            case json -> new JsonPrinter();
+            case github -> new GitHubPrinter();
+            case sarif -> new SarifPrinter(Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse(""));
+            case text -> new HumanPrinter((file, line) -> sources.stream().filter(s -> s.name().equals(file)).findFirst()
+                    .map(s -> s.line(line)).orElse(""), options.color());
+        };
     }
 
     boolean failed(Diagnostics diagnostics) {

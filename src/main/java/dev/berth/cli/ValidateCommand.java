@@ -4,6 +4,7 @@ import dev.berth.Berth;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Source;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Check configs and print every problem with file:line:col. Writes nothing.",
         footerHeading = "%nExample:%n",
         footer = {"  berth validate berth.yaml", "  berth validate --format json --strict hosts/*.yaml",
+                "  berth validate --format github berth.yaml   # annotations in GitHub Actions",
                 "%nExit status: 0 valid, 1 invalid (with --strict: also on warnings)."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -33,18 +35,26 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter = new Reporter(output, spec.commandLine().getOut(), spec.commandLine().getErr());
         boolean failed = false;
+        Diagnostics all = new Diagnostics();
+        List<Source> sources = new ArrayList<>();
+        List<Path> valid = new ArrayList<>();
         for (Path file : files) {
             Diagnostics diagnostics = new Diagnostics();
             Optional<Source> source = ConfigFile.read(file, diagnostics);
             if (source.isPresent()) {
+                sources.add(source.get());
                 diagnostics = Berth.validate(source.get()).diagnostics();
             }
-            reporter.report(diagnostics, source);
+            all.addAll(diagnostics);
             boolean fileFailed = reporter.failed(diagnostics) || source.isEmpty();
-            if (!fileFailed && output.format == OutputOptions.Format.text) {
-                spec.commandLine().getOut().println(file + ": valid");
+            if (!fileFailed) {
+                valid.add(file);
             }
             failed |= fileFailed;
+        }
+        reporter.report(all, sources);
+        if (output.format == OutputOptions.Format.text) {
+            valid.forEach(file -> spec.commandLine().getOut().println(file + ": valid"));
         }
         return failed ? 1 : 0;
     }

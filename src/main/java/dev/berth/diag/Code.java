@@ -1,14 +1,17 @@
 package dev.berth.diag;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalogue of diagnostic codes. A code never changes meaning once released; tests and CI
- * filters key on it, not on the wording. The letter names the topic:
+ * The catalogue of diagnostic codes. A code never changes meaning once released and is never
+ * renumbered; tests and CI filters key on it, not on the wording. The letter names the topic:
  * Y = YAML text, S = schema, N = names, P = ports and sockets, F = file paths, V = values that reach
- * a unit file, C = compatibility with current distributions, R = references between parts of the config,
- * D = deprecated input, H = the settings escape hatch, L = resource limits.
+ * a unit file, C = compatibility with systemd versions and distributions, R = references between parts of
+ * the config, D = deprecated input, H = the settings escape hatch, L = resource limits.
+ *
+ * <p>{@code berth explain CODE} prints an entry; {@code docs/diagnostics.md} is generated from here.
  */
 public enum Code {
     Y001("yaml", "YAML syntax error",
@@ -45,7 +48,8 @@ public enum Code {
             "containers:\n  web: {rooot: /srv/web}",
             "containers:\n  web: {root: /srv/web}"),
     S003("schema", "missing required key",
-            "A key that has no default is missing.",
+            "A key that has no default is missing (or the file holds no document at all). The hint names the key "
+                    + "and what it is for.",
             "containers:\n  web: {description: Web}",
             "containers:\n  web: {description: Web, root: /srv/web}"),
     S004("schema", "value not allowed",
@@ -71,11 +75,11 @@ public enum Code {
             "Two parts of the config would generate the same output file, for example two containers with the same root.",
             "containers:\n  a: {root: /srv/x}\n  b: {root: /srv/x}",
             "containers:\n  a: {root: /srv/a}\n  b: {root: /srv/b}"),
-
-    N004("names", "drop-in file name must end in .conf",
-            "systemd reads only files ending in .conf from a UNIT.d directory; any other name is silently ignored.",
-            "drop-ins:\n  httpd.service:\n    limits: {limits: {cpu-weight: 150}}",
-            "drop-ins:\n  httpd.service:\n    limits.conf: {limits: {cpu-weight: 150}}"),
+    N004("names", "invalid drop-in file name",
+            "systemd reads a drop-in from NAME.service.d/ only when its file name ends in '.conf'; any other file there "
+                    + "is silently ignored. The name is a single file name: no '/', no leading '.', no control characters.",
+            "web.service.d/limits",
+            "web.service.d/limits.conf"),
 
     R001("references", "unknown template",
             "A container names a template that 'templates' does not define.",
@@ -87,6 +91,11 @@ public enum Code {
                     + "was converted; write the modern key to silence this warning.",
             "limits: {cpu-shares: 1500}",
             "limits: {cpu-weight: 146}"),
+
+    D002("deprecated", "deprecated and modern setting both given",
+            "A limit is set under its deprecated name and under the modern one; berth would not know which to write.",
+            "limits: {cpu-shares: 1500, cpu-weight: 100}",
+            "limits: {cpu-weight: 100}"),
 
     H001("settings", "directive already set by berth",
             "The escape hatch names a directive that berth writes itself for this unit from a dedicated key. "
@@ -109,7 +118,9 @@ public enum Code {
             "drop-ins: {httpd.service: {x.conf: {limits: {cpu-weight: 10}}}}"),
 
     P001("ports", "invalid listen address",
-            "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT or an absolute unix socket path of at most 107 bytes.",
+            "A listen address is a port (1-65535), IPV4:PORT, [IPV6]:PORT (an interface goes after the port: "
+                    + "[fe80::1]:80%eth0) or an absolute unix socket path of at most 107 bytes. Ports are decimal, "
+                    + "without leading zeros; host names are not resolved.",
             "listen: localhost:80",
             "listen: 127.0.0.1:80"),
     P002("ports", "the same address is listened on twice",
@@ -159,7 +170,9 @@ public enum Code {
 
     V001("values", "control character in a value",
             "A newline, carriage return, NUL or other control character would end the line in the unit file "
-                    + "and could add directives of its own. Such characters are not allowed in this field.",
+                    + "and could add directives of its own. Fields that systemd does not unquote (descriptions, names, "
+                    + "addresses) cannot hold them at all; command arguments can, except NUL, because berth writes them "
+                    + "escaped inside quotes.",
             "description: \"web\\nUser=root\"",
             "description: web"),
     V002("values", "value ends with a backslash",
@@ -183,17 +196,44 @@ public enum Code {
             "user: \"o'brien\"",
             "user: obrien"),
     V007("values", "command must start with an absolute path",
-            "The first word of a command is the program; systemd requires an absolute path and treats leading "
-                    + "'-', '@', '+', '!' and ':' as prefixes. Use the dedicated keys (ignore-failure) instead of prefixes.",
+            "The first word of a command is the program; systemd requires an absolute, normalized path of a file "
+                    + "(no '.', '..', '//' or trailing '/') and treats leading '-', '@', '+', '!' and ':' as prefixes. "
+                    + "Use the dedicated keys (ignore-failure) instead of prefixes.",
             "exec: [\"-sshd\", -i]",
             "exec: [/usr/sbin/sshd, -i]\nignore-failure: true"),
+    V008("values", "value is not valid Unicode",
+            "The value holds an unpaired surrogate (for example from a \\uD800 escape in a double-quoted YAML string). "
+                    + "It has no UTF-8 form, and systemd refuses unit files that are not valid UTF-8.",
+            "description: \"web \\uD800\"",
+            "description: \"web \\u00e9\""),
+    V009("values", "invalid environment variable name",
+            "An environment variable name is letters, digits and '_' and does not start with a digit; systemd ignores "
+                    + "an Environment= assignment with any other name, so the service would silently miss the variable.",
+            "environment: {MY-VAR: x}",
+            "environment: {MY_VAR: x}"),
 
     C001("compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "
                     + "service creates it. Per-connection sshd services should set runtime-directory: sshd.",
             "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh}",
             "sshd: {exec: [/usr/sbin/sshd, -i], per-connection: true, port: ssh, runtime-directory: sshd}"),
-    C002("compat", "the guest's own sshd shares the host's network",
+    C002("compat", "deprecated setting",
+            "The directive or value still works on the target systemd, but it is deprecated: systemd logs a warning "
+                    + "each time it loads the unit and may drop support. The hint names the replacement, which is not "
+                    + "always a 1:1 rename (CPUWeight= takes 1-10000 where CPUShares= took 2-262144).",
+            "[Service]\nMemoryLimit=1G\nStandardOutput=syslog",
+            "[Service]\nMemoryMax=1G\nStandardOutput=journal"),
+    C003("compat", "setting unknown to the target systemd version",
+            "The directive or value was added in a later systemd than the version the config targets. That systemd "
+                    + "ignores it with a warning, so the unit would silently run without the setting.",
+            "# target systemd 239 (RHEL 8)\n[Service]\nProtectClock=yes",
+            "# target systemd 239 (RHEL 8)\n[Service]\nProtectKernelTunables=yes"),
+    C004("compat", "unknown directive",
+            "systemd does not know this directive in this section and ignores it with a warning. It is often a typo "
+                    + "or a directive of another section; the hint names the closest known one.",
+            "[Service]\nExecStrat=/usr/sbin/sshd -i",
+            "[Service]\nExecStart=/usr/sbin/sshd -i"),
+    C005("compat", "the guest's own sshd shares the host's network",
             "Distributions start their own ssh.service in the guest too. With the host's network shared it listens on "
                     + "port 22 next to (or instead of) the host's sshd. Mask it in the guest, or give the container a private network.",
             "network: host\nservices: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}",
@@ -240,9 +280,22 @@ public enum Code {
     /** Whether the diagnostic is best shown at the key (names, unknown or duplicate keys) rather than its value. */
     public boolean pointsAtKey() {
         return switch (this) {
-            case Y002, S002, S003, N001, N002, N003 -> true;
+            case Y002, S002, S003, N001, N002, N003, N004, V009, C002, C003, C004 -> true;
             default -> false;
         };
+    }
+
+    /** How berth reports this code: warnings for what still works, errors for everything else. */
+    public Severity severity() {
+        return switch (this) {
+            case C001, C002, C005, D001 -> Severity.WARNING;
+            default -> Severity.ERROR;
+        };
+    }
+
+    /** The topics in catalogue order, for listings. */
+    public static List<String> topics() {
+        return Arrays.stream(values()).map(Code::topic).distinct().toList();
     }
 
     public static Optional<Code> find(String id) {

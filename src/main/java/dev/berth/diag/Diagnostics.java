@@ -25,12 +25,21 @@ public final class Diagnostics {
         add(Diagnostic.warning(code, path, summary, hint));
     }
 
+    /** A finding with the severity the catalogue gives its code (C002 a warning, C004 an error, ...). */
+    public void report(Code code, String path, String summary, String hint) {
+        add(new Diagnostic(code.severity(), code, path, java.util.Optional.empty(), summary, hint));
+    }
+
     public void addAll(Diagnostics other) {
         other.items.forEach(this::add);
     }
 
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public long count(Severity severity) {
+        return items.stream().filter(d -> d.severity() == severity).count();
     }
 
     public boolean hasWarnings() {
@@ -41,11 +50,13 @@ public final class Diagnostics {
         return items.isEmpty();
     }
 
-    /** In file order (then by code) so output is stable and reads top to bottom. */
+    /** In file order (then by code) so output is stable and reads top to bottom; files keep the order they came in. */
     public List<Diagnostic> sorted() {
+        List<String> files = items.stream().map(d -> d.position().map(Position::file).orElse("")).distinct().toList();
         List<Diagnostic> copy = new ArrayList<>(items);
         copy.sort(Comparator
-                .comparingInt((Diagnostic d) -> d.position().map(Position::line).orElse(0))
+                .comparingInt((Diagnostic d) -> files.indexOf(d.position().map(Position::file).orElse("")))
+                .thenComparingInt(d -> d.position().map(Position::line).orElse(0))
                 .thenComparingInt(d -> d.position().map(Position::column).orElse(0))
                 .thenComparing(d -> d.code().id())
                 .thenComparing(Diagnostic::path));

@@ -15,12 +15,22 @@ import java.util.function.IntFunction;
  * </pre>
  */
 public final class HumanPrinter implements DiagnosticPrinter {
-    private final IntFunction<String> sourceLine;
+    /** The text of a 1-based line of a config file, without its line break; "" when unknown. */
+    @FunctionalInterface
+    public interface SourceLines {
+        String line(String file, int line);
+    }
+
+    private final SourceLines sourceLines;
     private final boolean color;
 
-    /** @param sourceLine the text of a 1-based line of the config, for the excerpt */
+    /** @param sourceLine the text of a 1-based line of the (one) config, for the excerpt */
     public HumanPrinter(IntFunction<String> sourceLine, boolean color) {
-        this.sourceLine = sourceLine;
+        this((file, line) -> sourceLine.apply(line), color);
+    }
+
+    public HumanPrinter(SourceLines sourceLines, boolean color) {
+        this.sourceLines = sourceLines;
         this.color = color;
     }
 
@@ -48,23 +58,39 @@ public final class HumanPrinter implements DiagnosticPrinter {
             case WARNING -> "1;33";
             case NOTE -> "1;36";
         };
-        out.println(paint(colour, label) + (d.path().isEmpty() ? "" : " at " + d.path()) + ": " + d.summary());
+        out.println(paint(colour, label) + (d.path().isEmpty() ? "" : " at " + Text.printable(d.path())) + ": "
+                + Text.printable(d.summary()));
+        String pad = " ".repeat(d.position().map(p -> Integer.toString(p.line()).length()).orElse(1));
         d.position().ifPresent(p -> {
-            String line = sourceLine.apply(p.line());
+            String line = visible(sourceLines.line(p.file(), p.line()));
             String number = Integer.toString(p.line());
-            String pad = " ".repeat(number.length());
             out.println(pad + paint("1;34", "--> ") + p);
-            if (!line.isEmpty()) {
+            int start = p.column() - 1;
+            if (!line.isEmpty() && start <= line.length()) {
+                int width = p.length() > 0 ? Math.min(p.length(), Math.max(1, line.length() - start))
+                        : tokenLength(line, start, d.code().pointsAtKey());
                 out.println(pad + paint("1;34", " |"));
-                out.println(paint("1;34", number + " |") + " " + line.replace('\t', ' '));
-                out.println(pad + paint("1;34", " |") + " " + " ".repeat(Math.max(0, p.column() - 1))
-                        + paint(colour, "^".repeat(tokenLength(line, p.column() - 1, d.code().pointsAtKey()))));
+                out.println(paint("1;34", number + " |") + " " + line);
+                out.println(pad + paint("1;34", " |") + " " + " ".repeat(Math.max(0, start))
+                        + paint(colour, "^".repeat(width)));
             }
         });
         if (!d.hint().isEmpty()) {
-            out.println("  = hint: " + d.hint());
+            out.println(pad + " = hint: " + Text.printable(d.hint()));
         }
         out.println();
+    }
+
+    /**
+     * The line as one character per column (YAML columns count code points): tabs become spaces, other
+     * control characters and characters outside the BMP become '?', so the caret lines up and nothing
+     * in a hostile file can move the terminal's cursor.
+     */
+    static String visible(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> out.append(c == '\t' ? ' '
+                : Character.isISOControl(c) || c > 0xFFFF || c == 0x2028 || c == 0x2029 ? '?' : (char) c));
+        return out.toString();
     }
 
     /** The width of the key or value at the column: up to ':' for a key, to the line's end for a value. */

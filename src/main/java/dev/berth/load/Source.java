@@ -14,19 +14,28 @@ public record Source(String name, String text) {
         Objects.requireNonNull(text);
     }
 
-    /** The 1-based line, without its line break; empty when out of range. */
+    /**
+     * The 1-based line, without its line break; empty when out of range. Lines end at LF, CR LF or a lone CR,
+     * as YAML counts them, so the line matches the parser's line numbers.
+     */
     public String line(int number) {
         int start = 0;
         for (int i = 1; i < number; i++) {
-            int next = text.indexOf('\n', start);
-            if (next < 0) {
+            int next = lineEnd(start);
+            if (next >= text.length()) {
                 return "";
             }
-            start = next + 1;
+            start = next + (text.startsWith("\r\n", next) ? 2 : 1);
         }
-        int end = text.indexOf('\n', start);
-        String line = end < 0 ? text.substring(start) : text.substring(start, end);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        return text.substring(start, lineEnd(start));
+    }
+
+    private int lineEnd(int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     /** The file name without directories: what generated headers print, so output does not depend on the cwd. */

@@ -1,8 +1,11 @@
 package dev.berth.load;
 
 import dev.berth.diag.Position;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps JSON pointers to where the key and the value stand in the file. Filled by the loader,
@@ -41,5 +44,26 @@ public final class SourceMap {
 
     public boolean contains(String pointer) {
         return marks.containsKey(pointer);
+    }
+
+    /** Where the key of a mapping entry starts; empty for list items, the root and unknown pointers. */
+    public Optional<Position> key(String pointer) {
+        return Optional.ofNullable(marks.get(pointer)).map(Marks::key);
+    }
+
+    /** Whether the value at the pointer is a mapping (findings about it are shown at its key). */
+    public boolean isMapping(String pointer) {
+        Marks m = marks.get(pointer);
+        return m != null && m.mapping();
+    }
+
+    /** Where the value at the pointer starts. */
+    public Optional<Position> value(String pointer) {
+        return Optional.ofNullable(marks.get(pointer)).map(Marks::value);
+    }
+
+    /** Every pointer the document holds. */
+    public Set<String> pointers() {
+        return Collections.unmodifiableSet(marks.keySet());
     }
 }

@@ -31,10 +31,12 @@ public final class SourceReader {
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            diagnostics.error(Code.Y006, "", "cannot read " + name + ": no such file", "check the path");
+            diagnostics.add(Diagnostic.error(Code.Y006, "", "cannot read " + name + ": no such file", "check the path")
+                    .at(new Position(name, 1, 1)));
             return Optional.empty();
         } catch (IOException e) {
-            diagnostics.error(Code.Y006, "", "cannot read " + name + ": " + e.getMessage(), "check the path and its permissions");
+            diagnostics.add(Diagnostic.error(Code.Y006, "", "cannot read " + name + ": " + e.getMessage(),
+                    "check the path and its permissions").at(new Position(name, 1, 1)));
             return Optional.empty();
         }
         return decode(bytes, name, diagnostics);

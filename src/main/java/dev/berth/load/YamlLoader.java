@@ -50,6 +50,9 @@ public final class YamlLoader {
                 .setLabel(source.name())
                 .setAllowDuplicateKeys(true) // reported below, with both positions, instead of a parser exception
                 .setAllowRecursiveKeys(false)
+                // non-scalar keys reach the walker, which reports them (Y005) at their position instead of the
+                // composer refusing the whole file without one; nothing is ever constructed from them
+                .setAllowNonScalarKeys(true)
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit(limits.maxCodePoints())
                 .setUseMarks(true)
@@ -69,11 +72,7 @@ public final class YamlLoader {
                 return Optional.empty();
             }
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            Diagnostic d = Diagnostic.error(Code.Y001, "", problem,
-                    e.getContext() == null ? "check the indentation and quoting just before this point" : e.getContext());
-            diagnostics.add(mark.map(m -> d.at(position(source, Optional.of(m)))).orElse(d));
+            diagnostics.add(syntaxError(source, e));
             return Optional.empty();
         } catch (YamlEngineException e) {
             // limits (aliases, code points) surface as plain engine exceptions
@@ -93,13 +92,14 @@ public final class YamlLoader {
         }
         SourceMap map = new SourceMap();
         Walker walker = new Walker(source, map, diagnostics);
-        Position rootPosition = position(source, rootNode.getStartMark());
+        Position rootPosition = span(source, rootNode);
         map.put("", null, rootPosition, rootNode instanceof MappingNode);
         Object root;
         try {
             root = walker.value(rootNode, "", 0);
         } catch (LimitExceeded e) {
-            diagnostics.error(Code.Y003, e.pointer, e.getMessage(), "aliases, nesting and size are limited; simplify the document");
+            diagnostics.add(Diagnostic.error(Code.Y003, e.pointer, e.getMessage(),
+                    "aliases, nesting and size are limited; simplify the document").at(e.where));
             return Optional.empty();
         }
         if (diagnostics.hasErrors()) {
@@ -118,7 +118,7 @@ public final class YamlLoader {
             return known;
         }
         if (depth > limits.maxDepth()) {
-            return Long.MAX_VALUE; // a recursive alias, or nesting the walker would refuse anyway
+            return 1; // too deep (or a recursive alias): the walker reports it at its path
         }
         long size = 1;
         if (node instanceof MappingNode mapping) {
@@ -140,6 +140,31 @@ public final class YamlLoader {
         return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
+    /** Y001 at the parser's mark; the hint says what the parser was reading and where that began. */
+    private static Diagnostic syntaxError(Source source, MarkedYamlEngineException e) {
+        Optional<Mark> problemMark = e.getProblemMark();
+        Optional<Mark> mark = problemMark.or(e::getContextMark);
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        StringBuilder hint = new StringBuilder("check the indentation and quoting at or just before this point");
+        if (e.getContext() != null) {
+            hint.append(" (").append(e.getContext());
+            e.getContextMark().filter(c -> problemMark.isPresent() && c.getLine() != problemMark.get().getLine())
+                    .ifPresent(c -> hint.append(" that starts at line ").append(c.getLine() + 1));
+            hint.append(')');
+        }
+        Diagnostic d = Diagnostic.error(Code.Y001, "", problem, hint.toString());
+        return mark.map(m -> d.at(position(source, Optional.of(m)))).orElse(d);
+    }
+
+    /** Where a node starts, with its width when it ends on the same line. */
+    static Position span(Source source, Node node) {
+        Position start = position(source, node.getStartMark());
+        return node.getEndMark()
+                .filter(end -> end.getLine() + 1 == start.line() && end.getColumn() + 1 > start.column())
+                .map(end -> new Position(start.file(), start.line(), start.column(), end.getColumn() + 1 - start.column()))
+                .orElse(start);
+    }
+
     static Position position(Source source, Optional<Mark> mark) {
         return mark.map(m -> new Position(source.name(), m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Position(source.name(), 1, 1));
@@ -148,10 +173,12 @@ public final class YamlLoader {
     private static final class LimitExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String pointer;
+        final Position where;
 
-        LimitExceeded(String pointer, String message) {
+        LimitExceeded(String pointer, Position where, String message) {
             super(message, null, false, false);
             this.pointer = pointer;
+            this.where = where;
         }
     }
 
@@ -169,20 +196,24 @@ public final class YamlLoader {
 
         Object value(Node node, String pointer, int depth) {
             if (depth > limits.maxDepth()) {
-                throw new LimitExceeded(pointer, "the document is nested more than " + limits.maxDepth() + " levels deep");
+                throw new LimitExceeded(pointer, position(source, node.getStartMark()),
+                        "the document is nested more than " + limits.maxDepth() + " levels deep");
             }
             if (++nodes > limits.maxNodes()) {
-                throw new LimitExceeded(pointer, "the document expands to more than " + limits.maxNodes() + " values");
+                throw new LimitExceeded(pointer, position(source, node.getStartMark()),
+                        "the document expands to more than " + limits.maxNodes() + " values");
             }
             if (node instanceof MappingNode mapping) {
+                collectionTag(node, Tag.MAP, pointer);
                 return mapping(mapping, pointer, depth);
             }
             if (node instanceof SequenceNode sequence) {
+                collectionTag(node, Tag.SEQ, pointer);
                 List<Object> list = new ArrayList<>(sequence.getValue().size());
                 int i = 0;
                 for (Node item : sequence.getValue()) {
                     String p = JsonPointer.child(pointer, i++);
-                    map.put(p, null, position(source, item.getStartMark()), item instanceof MappingNode);
+                    map.put(p, null, span(source, item), item instanceof MappingNode);
                     list.add(value(item, p, depth + 1));
                 }
                 return list;
@@ -190,11 +221,20 @@ public final class YamlLoader {
             return scalar((ScalarNode) node, pointer);
         }
 
+        /** An explicit tag such as {@code !!set} or {@code !custom} on a mapping or list. */
+        private void collectionTag(Node node, Tag expected, String pointer) {
+            if (!expected.equals(node.getTag())) {
+                diagnostics.add(Diagnostic.error(Code.Y005, pointer, "unsupported tag " + node.getTag(),
+                        "remove the tag; berth reads strings, numbers, booleans, lists and mappings")
+                        .at(position(source, node.getStartMark())));
+            }
+        }
+
         private Map<String, Object> mapping(MappingNode mapping, String pointer, int depth) {
             Map<String, Object> result = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
-                Position keyPosition = position(source, keyNode.getStartMark());
+                Position keyPosition = span(source, keyNode);
                 if (!(keyNode instanceof ScalarNode keyScalar)) {
                     diagnostics.add(Diagnostic.error(Code.Y005, pointer, "a key must be a plain string",
                             "write the key as a string").at(keyPosition));
@@ -208,8 +248,7 @@ public final class YamlLoader {
                             .at(keyPosition));
                     continue;
                 }
-                map.put(p, keyPosition, position(source, tuple.getValueNode().getStartMark()),
-                        tuple.getValueNode() instanceof MappingNode);
+                map.put(p, keyPosition, span(source, tuple.getValueNode()), tuple.getValueNode() instanceof MappingNode);
                 result.put(key, value(tuple.getValueNode(), p, depth + 1));
             }
             return result;
@@ -239,7 +278,7 @@ public final class YamlLoader {
             }
             diagnostics.add(Diagnostic.error(Code.Y005, pointer, "unsupported tag " + tag,
                     "remove the tag; berth reads strings, numbers, booleans, lists and mappings")
-                    .at(position(source, node.getStartMark())));
+                    .at(span(source, node)));
             return text;
         }
     }

@@ -14,9 +14,10 @@ import java.util.List;
  * </pre>
  *
  * @param sourceName  the file name shown in generated headers
+ * @param targetSystemd the oldest systemd version the units must work on
  * @param hostDropIns drop-ins for units on the host
  */
-public record Config(String sourceName, List<Container> containers, List<DropIn> hostDropIns) {
+public record Config(String sourceName, int targetSystemd, List<Container> containers, List<DropIn> hostDropIns) {
     public Config {
         containers = List.copyOf(containers);
         hostDropIns = List.copyOf(hostDropIns);

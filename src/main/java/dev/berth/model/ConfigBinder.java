@@ -40,7 +40,8 @@ public final class ConfigBinder {
             containers.add(ContainerBinder.bind(name, own, template));
         });
         List<DropIn> hostDropIns = DropInBinder.bind(root.obj("host").entries("drop-ins"));
-        return new Config(document.source().baseName(), containers, hostDropIns);
+        int target = (int) root.number("systemd").orElse(dev.berth.unit.Directives.NEWEST);
+        return new Config(document.source().baseName(), target, containers, hostDropIns);
     }
 
     /**

@@ -47,15 +47,39 @@ public final class SchemaValidator {
     }
 
     public void validate(Document document, Diagnostics diagnostics) {
-        List<com.networknt.schema.Error> errors = schema.validate(toJson(document.root()));
+        JsonNode json = toJson(document.root());
+        List<com.networknt.schema.Error> errors = schema.validate(json);
         for (com.networknt.schema.Error error : errors) {
-            report(error, diagnostics);
+            report(error, json, diagnostics);
         }
     }
 
-    private void report(com.networknt.schema.Error error, Diagnostics diagnostics) {
+    /**
+     * One schema error as a diagnostic. The schema owns form (types, keys, enums, patterns, counts), but
+     * a few of its checks find what the value rules also find; those keep the value rules' codes, so a
+     * user sees one code for one mistake whichever layer caught it first: an empty or over-long string
+     * (V004, V005) and a path that is not absolute (F001).
+     */
+    private void report(com.networknt.schema.Error error, JsonNode json, Diagnostics diagnostics) {
         String path = pointer(error.getInstanceLocation());
         String keyword = error.getKeyword();
+        JsonNode instance = json.at(path);
+        String location = String.valueOf(error.getSchemaLocation());
+        if (keyword.equals("minLength") && instance.isString() && instance.asString().isEmpty()) {
+            diagnostics.error(Code.V004, path, "the value is empty",
+                    "remove the key to use the default, or give a value" + keys.describe(path).map(d -> " (" + d + ")").orElse(""));
+            return;
+        }
+        if (keyword.equals("maxLength") && instance.isString()) {
+            diagnostics.error(Code.V005, path, "the value is " + instance.asString().codePointCount(0, instance.asString().length())
+                    + " characters long; it " + error.getMessage(), "shorten it, or move long content into a file the service reads");
+            return;
+        }
+        if (keyword.equals("pattern") && location.endsWith("/$defs/path/pattern")) {
+            diagnostics.error(Code.F001, path, "'" + instance.asString() + "' is not an absolute path",
+                    "start it with '/', e.g. /srv/" + instance.asString().replaceAll("^[./]+", ""));
+            return;
+        }
         switch (keyword) {
             case "additionalProperties" -> {
                 String key = error.getProperty();

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Encoders from user strings to unit file text, such that systemd parses back exactly the user's
  * value. Each refuses what {@link ValueRules} refuses: a check that was forgotten becomes a bug
- * report, never an injected directive.
+ * report, never an injected directive. {@code EncodeRoundTripTest} feeds hostile values through
+ * these encoders and systemd 252's own parser and compares.
  */
 public final class Encode {
     /** Words that need no quotes in an Exec line (after % and $ are doubled). */
@@ -29,14 +30,18 @@ public final class Encode {
     }
 
     /**
-     * An Exec command line. The program and arguments are each written bare when that is unambiguous
-     * and quoted otherwise; {@code $} is doubled so that nothing expands at exec time.
+     * An Exec command line. The program is written bare (it is an absolute path without quotes, spaces or
+     * backslashes, and systemd expands no {@code $} in it); each argument is written bare when that is
+     * unambiguous and quoted otherwise, with {@code $} doubled so that nothing expands at exec time.
      *
      * @param prefix systemd's command prefixes ("-" to ignore failure), chosen by berth, never by the user
      */
     public static String exec(String prefix, List<String> argv) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty command");
+        }
+        if (!prefix.chars().allMatch(c -> "-@+!:".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("not an Exec prefix: " + prefix);
         }
         require(ValueRules.execProgram(argv.get(0)), argv.get(0));
         StringBuilder line = new StringBuilder(prefix).append(argv.get(0).replace("%", "%%"));
@@ -58,36 +63,45 @@ public final class Encode {
     }
 
     /**
-     * {@code Environment="KEY=value"}: quoted so spaces survive; inside, backslash, quote and % are
-     * escaped ($ does not expand in Environment=).
+     * One {@code Environment=} assignment, {@code "NAME=value"} in quotes. systemd expands no {@code $}
+     * there, so only {@code %}, quotes, backslashes and control characters are escaped.
      */
-    public static String environment(String key, String value) {
-        if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("invalid environment variable name reached the encoder: " + key);
-        }
-        require(ValueRules.execArgument(value), value);
-        return quoted(key + "=" + value, false);
+    public static String environment(String name, String value) {
+        require(ValueRules.environmentName(name), name);
+        require(ValueRules.environmentValue(value), value);
+        return quoted(name + "=" + value, false);
     }
 
     private static String execWord(String arg) {
-        String doubled = arg.replace("%", "%%").replace("$", "$$");
         if (BARE_WORD.matcher(arg).matches()) {
-            return doubled;
+            return arg.replace("%", "%%").replace("$", "$$");
         }
         return quoted(arg, true);
     }
 
-    /** A double-quoted word as systemd's extract_first_word() reads it back; $ doubled where it would expand. */
-    private static String quoted(String text, boolean doubleDollar) {
-        StringBuilder q = new StringBuilder("\"");
+    /** A double-quoted word as systemd's extract_first_word(UNQUOTE|CUNESCAPE) reads it back. */
+    private static String quoted(String text, boolean dollar) {
+        StringBuilder q = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> q.append("\\\\");
                 case '"' -> q.append("\\\"");
                 case '%' -> q.append("%%");
+                case '$' -> q.append(dollar ? "$$" : "$");
+                case '\n' -> q.append("\\n");
                 case '\t' -> q.append("\\t");
-                default -> q.append(c == '$' && doubleDollar ? "$$" : String.valueOf(c));
+                case '\r' -> q.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        q.append(String.format("\\x%02x", (int) c));
+                    } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        // a \\x escape would write a lone byte (invalid UTF-8); the \\u escape writes the character as UTF-8
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
             }
         }
         return q.append('"').toString();

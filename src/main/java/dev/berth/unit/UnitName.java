@@ -1,5 +1,6 @@
 package dev.berth.unit;
 
+import dev.berth.diag.Code;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,10 +11,26 @@ import java.util.regex.Pattern;
  */
 public final class UnitName {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern DROP_IN = Pattern.compile("[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]*\\.conf");
     /** The longest derived file name is NAME@.service.d or NAME.socket.wants; systemd allows 255 bytes. */
     private static final int MAX_BYTES = 255 - "@.service.d".length() - 4;
 
     private UnitName() {
+    }
+
+    /**
+     * Why a file name cannot be a drop-in in {@code NAME.service.d/}: systemd reads only files whose names end
+     * in {@code .conf} and skips hidden ones, silently. berth also keeps the name a plain word, so that it is the
+     * same on every file system and in every shell.
+     */
+    public static Optional<ValueProblem> dropInProblem(String fileName) {
+        if (!DROP_IN.matcher(fileName).matches() || fileName.getBytes(StandardCharsets.UTF_8).length > 255) {
+            String stem = fileName.replaceAll("\\.conf$", "").replaceAll("[^A-Za-z0-9_.@+-]", "-").replaceAll("^[-.]+", "");
+            return Optional.of(new ValueProblem(Code.N004, "'" + fileName + "' is not a drop-in file name systemd reads",
+                    "name it like '" + (stem.isEmpty() ? "10-override" : stem) + ".conf': letters, digits, '_', '.', '@', '+' and '-', "
+                            + "ending in '.conf'"));
+        }
+        return Optional.empty();
     }
 
     /** Why the name cannot be a unit name prefix, if it cannot. */

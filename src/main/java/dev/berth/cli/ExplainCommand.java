@@ -1,0 +1,56 @@
+package dev.berth.cli;
+
+import dev.berth.diag.Catalogue;
+import dev.berth.diag.Code;
+import dev.berth.schema.DidYouMean;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code berth explain CODE}: the catalogue entry of a diagnostic code, with a bad and a good example. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain a diagnostic code (the S002 in error[S002]) with a bad and a good example.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth explain S002", "  berth explain --list",
+                "%nExit status: 0 explained, 1 unknown code."})
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "A code such as S002 (any case).")
+    String code;
+
+    @Option(names = "--list", description = "List every code with its severity and title, by topic.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list || code == null) {
+            out.print(Catalogue.list());
+            out.flush();
+            return 0;
+        }
+        Optional<Code> found = Code.find(code.strip());
+        if (found.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("berth: unknown diagnostic code '" + code + "'"
+                    + DidYouMean.closest(code.strip().toUpperCase(java.util.Locale.ROOT),
+                            Arrays.stream(Code.values()).map(Code::id).toList())
+                    .map(c -> "; did you mean " + c + "?").orElse(""));
+            err.println("Known codes: " + String.join(" ", Arrays.stream(Code.values()).map(Code::id).toList()));
+            err.println("Try 'berth explain --list' for their titles.");
+            err.flush();
+            return 1;
+        }
+        out.print(Catalogue.explain(found.get()));
+        out.flush();
+        return 0;
+    }
+}

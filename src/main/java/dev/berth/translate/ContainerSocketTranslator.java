@@ -4,6 +4,7 @@ import dev.berth.model.Container;
 import dev.berth.model.HostSocket;
 import dev.berth.model.Port;
 import dev.berth.unit.Encode;
+import dev.berth.unit.Entry;
 import dev.berth.unit.UnitFile;
 import dev.berth.unit.UnitKind;
 import java.util.Optional;
@@ -24,7 +25,10 @@ final class ContainerSocketTranslator {
         for (Port port : c.ports()) {
             unit.add("Socket", Listen.directive(c, port), Listen.value(c, port));
         }
-        if (!proxied) {
+        if (proxied) {
+            unit.add("Socket", Entry.because("SocketMode", "0600",
+                    "only the proxies (root) may connect: a connection here would start the container behind their back"));
+        } else {
             options(unit, c.socket());
         }
         unit.add("Install", "WantedBy", "sockets.target");

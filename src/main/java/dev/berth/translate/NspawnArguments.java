@@ -18,6 +18,8 @@ final class NspawnArguments {
         List<String> argv = new ArrayList<>();
         argv.add(NSPAWN);
         if (r.form() == Runtime.Form.MODERN) {
+            // ready once the guest's systemd says so: a stop before then would lose the halt signal
+            argv.add("--notify-ready=yes");
             argv.add("--keep-unit");
         }
         c.journal().filter(j -> !j.equals("link")).ifPresent(j -> argv.add("--link-journal=" + j));

@@ -18,7 +18,8 @@ final class RuntimeNotes {
         String service = ContainerUnits.service(c);
         switch (r.form()) {
             case MODERN -> notes.add(new Note(heading, service + " runs systemd-nspawn the way systemd-nspawn@.service does: "
-                    + "--keep-unit (the container lives in this unit's cgroup), Type=notify (started means the guest runs), "
+                    + "--keep-unit (the container lives in this unit's cgroup), Type=notify with --notify-ready=yes (started "
+                    + "means the guest's systemd is up, so a stop right after a start is not lost), "
                     + "KillMode=mixed (SIGTERM to nspawn, which shuts the guest down, then SIGKILL to what is left) and "
                     + "Delegate=yes (the guest's systemd manages its cgroups).", List.of(), c.keyPath("form")));
             case NSPAWN_UNIT -> notes.add(new Note(heading, "The container runs as the distribution's " + service

@@ -2,7 +2,6 @@ package dev.berth.translate;
 
 import dev.berth.model.Config;
 import dev.berth.model.Container;
-import dev.berth.model.Guest;
 import dev.berth.model.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,28 +30,12 @@ final class NotesTranslator {
     private static List<Note> containerNotes(Container c) {
         String heading = "Container " + c.name();
         List<Note> notes = new ArrayList<>();
-        String os = c.guest().flatMap(Guest::os).orElse("");
-        String release = c.guest().flatMap(Guest::release).orElse("");
-        boolean sshd = c.services().stream().anyMatch(NotesTranslator::runsSshd);
-        List<String> debianPackages = new ArrayList<>(List.of("systemd", "systemd-sysv", "dbus"));
-        List<String> fedoraPackages = new ArrayList<>(List.of("systemd", "passwd", "dnf", "fedora-release", "vim-minimal"));
-        if (sshd) {
-            debianPackages.add("openssh-server");
-            fedoraPackages.add("openssh-server");
-        }
-        String debootstrap = "debootstrap --arch=amd64 --include=" + String.join(",", debianPackages) + " ";
-        List<String> commands = switch (os) {
-            case "debian" -> List.of(debootstrap + (release.isEmpty() ? "stable" : release) + " " + c.root() + "/");
-            case "ubuntu" -> List.of(debootstrap + (release.isEmpty() ? "noble" : release) + " " + c.root() + "/");
-            case "fedora" -> List.of("dnf -y --releasever=" + (release.isEmpty() ? "41" : release) + " --installroot="
-                    + c.root() + "/ --disablerepo='*' --enablerepo=fedora install " + String.join(" ", fedoraPackages));
-            default -> List.of(debootstrap + "stable " + c.root() + "/",
-                    "dnf -y --releasever=41 --installroot=" + c.root() + "/ --disablerepo='*' --enablerepo=fedora install "
-                            + String.join(" ", fedoraPackages));
-        };
+        GuestBootstrap bootstrap = GuestBootstrap.of(c);
+        boolean sshd = bootstrap.sshd();
+        List<String> commands = bootstrap.commands(c.root() + "/").stream().map(ShellCommand::shell).toList();
         notes.add(new Note(heading, "The guest's root must hold an operating system with systemd before the first "
                 + "connection. berth writes only the units below " + c.root() + "; create the system first"
-                + (os.isEmpty() ? " (Debian or Fedora, as you prefer; set guest.os to get one command):" : ":"),
+                + (!bootstrap.chosen() ? " (Debian or Fedora, as you prefer; set guest.os to get one command):" : ":"),
                 commands, c.path() + "/root"));
         if (sshd) {
             notes.add(new Note(heading, "The guest's sshd answers through socket activation only. Disable the "
@@ -73,7 +56,7 @@ final class NotesTranslator {
         return notes;
     }
 
-    private static boolean runsSshd(Service s) {
+    static boolean runsSshd(Service s) {
         String program = s.exec().get(0);
         return program.endsWith("/sshd");
     }

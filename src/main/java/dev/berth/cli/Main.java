@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, CompileCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success", "  1  the config is invalid (with --strict: also on warnings), or the command failed",
                 "  3  internal error in berth (a bug: please report it)"})

@@ -2,6 +2,7 @@ package dev.berth.apply;
 
 import dev.berth.diag.Json;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,7 @@ public final class OutcomeJsonView {
     }
 
     private static String step(Outcome.Step s) {
-        return "\"stage\": " + Json.quote(s.stage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        return "\"stage\": " + Json.quote(s.stage().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 + ", \"step\": " + Json.quote(s.label());
     }
 }

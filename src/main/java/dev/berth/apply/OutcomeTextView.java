@@ -31,7 +31,7 @@ public final class OutcomeTextView {
         }
         out.append("State of ").append(plan.root()).append(" now:\n");
         long fileChanges = plan.changes().size();
-        long filesDone = outcome.done().stream().filter(s -> s.stage() == Outcome.Stage.FILES && !s.label().startsWith("record ")).count();
+        long filesDone = outcome.done().stream().filter(OutcomeTextView::isFileChange).count();
         switch (failure.step().stage()) {
             case BEFORE_FILES -> out.append("  files: none changed (the failure came first)\n");
             case FILES -> {
@@ -60,6 +60,11 @@ public final class OutcomeTextView {
                     + "starts berth's sockets that are not listening, but sees no file change to restart for.\n";
         });
         return out.toString();
+    }
+
+    /** A step that changes one planned path (the manifest's steps are bookkeeping): "+ path", "~ path", "- path". */
+    private static boolean isFileChange(Outcome.Step step) {
+        return step.stage() == Outcome.Stage.FILES && step.label().matches("[+~-] .*");
     }
 
     private static List<String> labels(List<Outcome.Step> steps, boolean systemOnly) {

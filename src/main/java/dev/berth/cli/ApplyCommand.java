@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth apply FILE [--root DIR]}: shows the plan and carries out exactly that plan. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Install the compiled config into a root: shows the plan, then carries out exactly that plan under "
-                + "a lock. Each file is replaced atomically; berth's manifest (var/lib/berth/manifest.json) lets it prune "
-                + "files that left the config and refuse files it did not write. On the live host (--root /) it then runs "
-                + "systemctl daemon-reload once and starts, restarts or stops units as the plan says.",
+        description = {"Install the compiled config into a root: show the plan, then carry it out.",
+                "Runs under a lock. Each file is replaced atomically; berth's manifest (var/lib/berth/manifest.json) "
+                        + "lets it prune files that left the config and refuse files it did not write. On the live host "
+                        + "(--root /) it then runs systemctl daemon-reload once and starts, restarts or stops units as "
+                        + "the plan says."},
         footerHeading = "%nExamples:%n",
         footer = {"  berth apply berth.yaml", "  berth apply berth.yaml --root /var/lib/machines/image",
                 "%nExit status: 0 applied (or nothing to do), 1 error: invalid config, refused plan, lock held, "

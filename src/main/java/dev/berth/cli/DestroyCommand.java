@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * (or was lost) can still be uninstalled. FILE is accepted so that plan, apply and destroy share a command line.
  */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = "Remove everything berth installed in a root, as its manifest lists it. On the live host "
-                + "(--root /) berth first stops its sockets and containers, and reloads systemd afterwards. Directories "
-                + "and the lock file stay.",
+        description = {"Remove everything berth installed in a root, as its manifest lists it.",
+                "On the live host (--root /) berth first stops its sockets and containers, and reloads systemd "
+                        + "afterwards. Directories and the lock file stay."},
         footerHeading = "%nExample:%n",
         footer = {"  berth destroy berth.yaml --root /var/lib/machines/image",
                 "%nExit status: 0 removed (or nothing to remove), 1 error (lock held, a file in the way, a failed step)."})

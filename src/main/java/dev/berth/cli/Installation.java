@@ -125,13 +125,13 @@ final class Installation {
             Diagnostics diagnostics = new Diagnostics();
             plan.diagnostics().forEach(diagnostics::add);
             reporter.report(diagnostics, Optional.empty());
-            err.println("berth: nothing was written to " + plan.root());
+            err.println("berth: nothing was installed under " + plan.root());
             err.flush();
             return;
         }
         out.print(new PlanTextView(output.color()).render(plan));
         if (!acceptable(plan)) {
-            err.println("berth: warnings count as errors (--strict); nothing was written to " + plan.root());
+            err.println("berth: warnings count as errors (--strict); nothing was installed under " + plan.root());
             err.flush();
         }
     }

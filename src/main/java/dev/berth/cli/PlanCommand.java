@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth plan FILE [--root DIR]}: what apply would do to that root. Reads only. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what berth apply would do to a root: files to create (+), change (~, with a unified diff) "
-                + "and remove (-), links and modes, then the systemctl actions on a live host. Writes nothing.",
+        description = {"Show what berth apply would do to a root. Writes nothing.",
+                "Files to create (+), change (~, with a unified diff) and remove (-), links and modes, then the "
+                        + "systemctl actions on a live host, host facts and warnings."},
         footerHeading = "%nExamples:%n",
         footer = {"  berth plan berth.yaml", "  berth plan berth.yaml --root /var/lib/machines/image --format json",
                 "%nExit status: 0 planned (also with changes), 1 error (invalid config, refused files, unreadable root);",

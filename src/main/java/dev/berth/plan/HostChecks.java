@@ -5,12 +5,12 @@ import dev.berth.diag.Diagnostic;
 import dev.berth.translate.ShellCommand;
 import dev.berth.tree.FileNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -115,7 +115,7 @@ final class HostChecks {
 
     /** Setting name to the first file (sorted) that uses it. */
     private static SortedMap<String, String> requirements(SortedMap<String, FileNode> desired,
-                                                         java.util.function.Predicate<String> inScope) {
+                                                         Predicate<String> inScope) {
         SortedMap<String, String> needs = new TreeMap<>();
         desired.forEach((path, node) -> {
             if (inScope.test(path) && node instanceof FileNode.RegularFile f) {

@@ -2,7 +2,10 @@ package dev.berth.plan;
 
 import dev.berth.diag.Diagnostic;
 import dev.berth.diag.Json;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +15,7 @@ import java.util.stream.Collectors;
  *  "root": "/", "live": true,
  *  "changes": [
  *    {"action": "create", "path": "etc/systemd/system/mycontainer.socket", "kind": "file", "origin": "/containers/mycontainer/ports",
- *     "before": null, "after": {"kind": "file", "mode": "0644", "sha256": "…"}, "adopt": false, "diff": "@@ -0,0 +1,11 @@\n+…"},
+ *     "before": null, "after": {"kind": "file", "mode": "0644", "sha256": "…"}, "adopt": false, "diff": "@@ -1,0 +1,11 @@\n+…"},
  *    {"action": "create", "path": "etc/systemd/system/sockets.target.wants/mycontainer.socket", "kind": "symlink", …,
  *     "after": {"kind": "symlink", "target": "../mycontainer.socket"}, "diff": null}],
  *  "actions": [{"phase": "after-files", "kind": "systemctl", "command": ["systemctl", "daemon-reload"], "why": "…"}],
@@ -45,7 +48,7 @@ public final class PlanJsonView {
         for (SystemAction a : plan.actions()) {
             json.append(separator).append("{\"phase\": ").append(Json.quote(a.phase() == SystemAction.Phase.BEFORE_FILES
                             ? "before-files" : "after-files"))
-                    .append(", \"kind\": ").append(Json.quote(a.kind().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(", \"kind\": ").append(Json.quote(a.kind().name().toLowerCase(Locale.ROOT)))
                     .append(", \"command\": ").append(strings(a.command().argv()))
                     .append(", \"why\": ").append(Json.quote(a.why())).append('}');
             separator = ",\n  ";
@@ -53,7 +56,7 @@ public final class PlanJsonView {
         json.append(plan.actions().isEmpty() ? "]" : "\n ]");
         json.append(",\n \"action_notes\": ").append(strings(plan.actionNotes()));
         json.append(",\n \"host\": ").append(strings(plan.hostFacts()));
-        List<Diagnostic> all = new java.util.ArrayList<>(earlier);
+        List<Diagnostic> all = new ArrayList<>(earlier);
         all.addAll(plan.diagnostics());
         json.append(",\n \"warnings\": ").append(diagnostics(all.stream().filter(d -> !d.isError()).toList()));
         json.append(",\n \"errors\": ").append(diagnostics(all.stream().filter(Diagnostic::isError).toList()));
@@ -75,18 +78,18 @@ public final class PlanJsonView {
      * The unified diff (hunks) of a change that writes text; a new file is a diff from nothing. Null for
      * links, deletions, mode-only changes, and files whose old content is not text.
      */
-    static java.util.Optional<String> diff(Change c) {
+    static Optional<String> diff(Change c) {
         if (c.action() == Action.DELETE || c.modeOnly() || !(c.after().get() instanceof FileState.Regular after)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String before = "";
         if (c.action() == Action.UPDATE && c.before().get() instanceof FileState.Regular old) {
             if (old.text().isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             before = old.text().get();
         }
-        return java.util.Optional.of(String.join("\n", TextDiff.hunks(before, after.text().orElse(""))) + "\n");
+        return Optional.of(String.join("\n", TextDiff.hunks(before, after.text().orElse(""))) + "\n");
     }
 
     private static String state(FileState s) {

@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.translate.ShellCommand;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public record SystemAction(Phase phase, Kind kind, ShellCommand command, String 
     public enum Kind { SYSTEMCTL, BOOTSTRAP }
 
     static SystemAction systemctl(Phase phase, String why, String... args) {
-        List<String> argv = new java.util.ArrayList<>();
+        List<String> argv = new ArrayList<>();
         argv.add("systemctl");
         argv.addAll(List.of(args));
         return new SystemAction(phase, Kind.SYSTEMCTL, new ShellCommand(argv), why);

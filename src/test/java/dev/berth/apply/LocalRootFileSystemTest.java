@@ -115,10 +115,10 @@ class LocalRootFileSystemTest {
     void aSecondLockIsRefusedUntilTheFirstIsReleased() throws IOException {
         LocalRootFileSystem fs = new LocalRootFileSystem(root());
 
-        try (RootLock first = fs.lock()) {
-            LockHeldException e = assertThrows(LockHeldException.class, fs::lock);
-            assertEquals(Long.toString(ProcessHandle.current().pid()), e.holder());
-        }
+        RootLock first = fs.lock();
+        LockHeldException e = assertThrows(LockHeldException.class, fs::lock);
+        assertEquals(Long.toString(ProcessHandle.current().pid()), e.holder());
+        first.close();
         fs.lock().close();
     }
 

@@ -125,7 +125,7 @@ class PlanApplyCommandTest {
 
         assertEquals(1, apply.status(), apply.toString());
         assertTrue(apply.err().contains("error[A001]"), apply.err());
-        assertTrue(apply.err().contains("nothing was written"), apply.err());
+        assertTrue(apply.err().contains("nothing was installed"), apply.err());
         assertEquals("[Socket]\nListenStream=9999\n", read(handWritten));
         assertEquals(List.of("etc/systemd/system/alpha.socket", "var/lib/berth/lock"), Trees.files(root));
 

@@ -5,6 +5,7 @@ import dev.berth.diag.Diagnostic;
 import dev.berth.translate.ShellCommand;
 import dev.berth.tree.FileNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,10 @@ import java.util.stream.Collectors;
  */
 final class HostChecks {
     static final String HOST_UNITS = "etc/systemd/system/";
-    private static final List<String> SYSTEMD_LIBRARY_DIRS = List.of("usr/lib/systemd", "lib/systemd");
+    /** Where distributions keep libsystemd-shared-N.so: Arch, Fedora, and roots without merged /usr. */
+    private static final List<String> SYSTEMD_LIBRARY_DIRS = List.of("usr/lib/systemd", "usr/lib64/systemd", "lib/systemd");
+    /** Debian and Ubuntu keep it in the multiarch directory, e.g. usr/lib/x86_64-linux-gnu/systemd. */
+    private static final Pattern MULTIARCH = Pattern.compile("[a-z0-9_]+-linux-gnu[a-z0-9_]*");
     private static final Pattern AUDIT_OFF = Pattern.compile("(^|\\s)audit=0(\\s|$)");
 
     private final Target target;
@@ -79,14 +83,14 @@ final class HostChecks {
         String hostSource;
         if (target.live()) {
             hostVersion = target.host().systemdVersion().flatMap(SystemdVersion::fromVersionLine);
-            hostSource = "systemctl --version";
+            hostSource = "systemctl --version did not say";
         } else {
             hostVersion = installedVersion("");
-            hostSource = "its usr/lib/systemd/libsystemd-shared-*.so";
+            hostSource = "no libsystemd-shared-*.so below usr/lib";
         }
         check("host", hostSource, hostVersion, requirements(desired, p -> p.startsWith(HOST_UNITS)), facts);
         for (GuestRoot guest : guests) {
-            check("guest " + guest.container(), guest.path() + "/usr/lib/systemd/libsystemd-shared-*.so",
+            check("guest " + guest.container(), "no libsystemd-shared-*.so below " + guest.path() + "/usr/lib",
                     installedVersion(guest.path() + "/"),
                     requirements(desired, p -> p.startsWith(guest.path() + "/" + HOST_UNITS)), facts);
         }
@@ -99,7 +103,7 @@ final class HostChecks {
                 + needs.keySet().stream().filter(k -> SystemdVersion.SINCE.get(k) == needed).map(k -> k + "=")
                 .collect(Collectors.joining(", ")) + ")";
         if (version.isEmpty()) {
-            facts.add(scope + ": systemd version unknown (nothing found in " + source + ")" + need);
+            facts.add(scope + ": systemd version unknown (" + source + ")" + need);
             return;
         }
         facts.add(scope + ": systemd " + version.get() + need);
@@ -126,17 +130,23 @@ final class HostChecks {
     }
 
     private Optional<Integer> installedVersion(String prefix) {
-        for (String dir : SYSTEMD_LIBRARY_DIRS) {
-            try {
+        try {
+            List<String> dirs = new ArrayList<>(SYSTEMD_LIBRARY_DIRS);
+            for (String name : target.files().list(prefix + "usr/lib")) {
+                if (MULTIARCH.matcher(name).matches()) {
+                    dirs.add("usr/lib/" + name + "/systemd");
+                }
+            }
+            for (String dir : dirs) {
                 for (String name : target.files().list(prefix + dir)) {
                     Optional<Integer> version = SystemdVersion.fromLibraryName(name);
                     if (version.isPresent()) {
                         return version;
                     }
                 }
-            } catch (IOException e) {
-                return Optional.empty(); // only a hint: an unreadable directory means "unknown"
             }
+        } catch (IOException e) {
+            return Optional.empty(); // only a hint: an unreadable directory means "unknown"
         }
         return Optional.empty();
     }

@@ -229,6 +229,18 @@ class PlannerTest {
                 plan.hostFacts().toString());
     }
 
+    @Test
+    void debiansMultiarchLibraryGivesTheVersion() {
+        write(root.resolve("srv/alpha/usr/lib/x86_64-linux-gnu/systemd/libsystemd-shared-252.so"), "");
+        write(root.resolve("usr/lib64/systemd/libsystemd-shared-256.7-1.fc41.so"), "");
+
+        Plan plan = plan(offline(root), config(ALPHA));
+
+        assertTrue(plan.hostFacts().contains("host: systemd 256"), plan.hostFacts().toString());
+        assertTrue(plan.hostFacts().contains("guest alpha: systemd 252; its units need 235 or later (RuntimeDirectoryPreserve=)"),
+                plan.hostFacts().toString());
+    }
+
     // ------------------------------------------------------------------ live host
 
     @Test

@@ -8,10 +8,18 @@ import dev.berth.load.Source;
 import dev.berth.load.YamlLoader;
 import dev.berth.model.Config;
 import dev.berth.model.ConfigBinder;
+import dev.berth.plan.Desired;
+import dev.berth.plan.GuestRoot;
+import dev.berth.plan.Plan;
+import dev.berth.plan.PlanOptions;
+import dev.berth.plan.Planner;
+import dev.berth.plan.Target;
 import dev.berth.render.Renderer;
 import dev.berth.schema.SchemaValidator;
+import dev.berth.translate.GuestBootstrap;
 import dev.berth.translate.Translator;
 import dev.berth.tree.FileTree;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,4 +63,24 @@ public final class Berth {
         FileTree tree = new Renderer().render(new Translator().translate(config.value().get()));
         return Result.of(tree, config.diagnostics());
     }
+
+    /** validate and compile, with what installing needs besides the tree: the guest roots it writes into. */
+    public static Result<Desired> desired(Source source) {
+        Result<Config> config = validate(source);
+        if (!config.ok()) {
+            return Result.failed(config.diagnostics());
+        }
+        Config valid = config.value().get();
+        FileTree tree = new Renderer().render(new Translator().translate(valid));
+        List<GuestRoot> guests = valid.containers().stream()
+                .map(c -> new GuestRoot(c.name(), c.root().substring(1), c.path() + "/root", GuestBootstrap.of(c)))
+                .toList();
+        return Result.of(new Desired(tree, guests), config.diagnostics());
+    }
+
+    /** What applying the compiled config to a root would do; the plan holds its own diagnostics. */
+    public static Plan plan(Desired desired, Target target, PlanOptions options) {
+        return new Planner(target, options).plan(desired);
+    }
 }
+

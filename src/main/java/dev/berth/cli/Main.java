@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, CompileCommand.class, PlanCommand.class, ApplyCommand.class,
+                DestroyCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
-        footer = {"  0  success", "  1  invalid config (with --strict: also warnings) or a failed command",
+        footer = {"  0  success (plan --detailed-exitcode: no changes)", "  1  invalid config (with --strict: also warnings) or a failed command",
+                "  2  plan --detailed-exitcode: changes to make",
                 "  3  internal error in berth (a bug: please report it)"})
 public final class Main implements Runnable {
     /** Exit status when berth itself fails; never for bad input. */

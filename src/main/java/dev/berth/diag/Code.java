@@ -9,7 +9,8 @@ import java.util.Optional;
  * renumbered; tests and CI filters key on it, not on the wording. The letter names the topic:
  * Y = YAML text, S = schema, N = names, P = ports and sockets, F = file paths, V = values that reach
  * a unit file, C = compatibility with systemd versions and distributions, R = references between parts of
- * the config, D = deprecated input, H = the settings escape hatch, L = resource limits.
+ * the config, D = deprecated input, H = the settings escape hatch, L = resource limits, A = plan and apply
+ * (installing into a root).
  *
  * <p>{@code berth explain CODE} prints an entry; {@code docs/diagnostics.md} is generated from here.
  */
@@ -211,6 +212,71 @@ public enum Code {
                     + "an Environment= assignment with any other name, so the service would silently miss the variable.",
             "environment: {MY-VAR: x}",
             "environment: {MY_VAR: x}"),
+
+    A001("apply", "file exists and is not berth's",
+            "A file berth would write already exists, is not listed in berth's manifest (var/lib/berth/manifest.json "
+                    + "under the root) and holds something else. berth does not overwrite files it did not write. "
+                    + "A file that already holds exactly what berth would write is taken over silently.",
+            "# /etc/systemd/system/web.service was written by hand\nberth apply berth.yaml",
+            "berth plan berth.yaml    # read the diff first\nberth apply --adopt berth.yaml"),
+    A002("apply", "another apply holds the lock",
+            "berth apply and berth destroy take var/lib/berth/lock under the root, so that two runs never write the "
+                    + "same root at once. The second run is refused and changes nothing.",
+            "berth apply a.yaml & berth apply a.yaml",
+            "berth apply a.yaml; berth apply a.yaml"),
+    A003("apply", "path leads through a symbolic link",
+            "berth resolves every path below the root one component at a time and never follows a symbolic link: "
+                    + "a guest may point etc/systemd/system in its own root at the host's /etc, and berth must not "
+                    + "write there. Nothing is written while such a link is in the way.",
+            "# inside the guest: ln -s /etc /srv/web/etc/systemd/system",
+            "rm /srv/web/etc/systemd/system && mkdir /srv/web/etc/systemd/system"),
+    A004("apply", "systemctl failed",
+            "A systemctl step on the live host failed. The files berth wrote stay in place (berth does not roll back); "
+                    + "the report names the steps that ran, the one that failed with the unit's status, and those that did not run.",
+            "systemctl start web.socket   # Address already in use",
+            "# free the port or change listen:, then\nberth apply berth.yaml"),
+    A005("apply", "guest root holds no operating system",
+            "A container root does not exist or has neither usr/ nor etc/os-release. berth writes the guest's units "
+                    + "there, but the container cannot boot until a system is installed: run the bootstrap command "
+                    + "from NOTES.md, or berth apply --bootstrap.",
+            "root: /srv/web    # /srv/web is empty",
+            "debootstrap --include=systemd,systemd-sysv,dbus stable /srv/web/\nberth apply berth.yaml"),
+    A006("apply", "a file berth owns was changed by someone else",
+            "The file is in berth's manifest but no longer holds what berth wrote. apply replaces (or removes) it; "
+                    + "move lasting changes into the config, e.g. as a drop-in.",
+            "vi /etc/systemd/system/web.service   # edited by hand",
+            "# describe the change in berth.yaml, then\nberth apply berth.yaml"),
+    A007("apply", "something other than a file is in the way",
+            "Where berth writes a file or a link there is a directory, a device, a socket or a FIFO, or a parent "
+                    + "directory is a file. berth never removes those; move it away first.",
+            "mkdir /etc/systemd/system/web.service",
+            "rmdir /etc/systemd/system/web.service"),
+    A008("apply", "berth's manifest cannot be read",
+            "var/lib/berth/manifest.json under the root is not a manifest this berth understands (broken JSON, "
+                    + "a newer format, a path that leaves the root). Without it berth cannot tell its files from others. "
+                    + "Moving it away makes every file foreign; files that hold what berth would write are taken over again.",
+            "{\"format_version\": 1, \"files\": [{\"path\": \"../etc/passwd\"",
+            "mv /var/lib/berth/manifest.json /root/manifest.broken && berth plan berth.yaml"),
+    A009("apply", "a file operation failed",
+            "Reading or writing below the root failed (a missing root, permissions, a full disk). Every file berth "
+                    + "writes is replaced in one rename, so each is either old or new; the report says which were done.",
+            "berth apply --root /does/not/exist berth.yaml",
+            "berth apply --root /var/lib/images/web berth.yaml"),
+    A010("apply", "the root changed after the plan was made",
+            "apply carries out exactly the plan it showed and checks each file's state before touching it. Something "
+                    + "else changed the file in between; apply stops there. Plan again.",
+            "# another tool writes /etc/systemd/system/web.service during berth apply",
+            "berth apply berth.yaml   # again: a new plan"),
+    A011("apply", "systemd is too old for a setting",
+            "A unit uses a setting that the systemd which will read it does not know; it would ignore the line "
+                    + "(for example RuntimeDirectoryPreserve= needs systemd 235).",
+            "# guest with systemd 219 (CentOS 7)\nruntime-directory: sshd",
+            "# a guest with systemd 235 or later"),
+    A012("apply", "guest root cannot be bootstrapped",
+            "berth apply --bootstrap runs the bootstrap command of each guest root without an operating system. "
+                    + "It needs guest.os to pick the command, and the command must succeed.",
+            "containers:\n  web: {root: /srv/web}",
+            "containers:\n  web: {root: /srv/web, guest: {os: debian, release: bookworm}}"),
 
     C001("compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "

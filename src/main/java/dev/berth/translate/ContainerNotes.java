@@ -2,7 +2,6 @@ package dev.berth.translate;
 
 import dev.berth.model.Container;
 import dev.berth.model.DropIn;
-import dev.berth.model.Guest;
 import dev.berth.model.Runtime;
 import dev.berth.model.Service;
 import java.util.ArrayList;
@@ -29,32 +28,12 @@ final class ContainerNotes {
     static List<Note> of(Container c) {
         String heading = "Container " + c.name();
         List<Note> notes = new ArrayList<>();
-        String os = c.guest().flatMap(Guest::os).orElse("");
-        String release = c.guest().flatMap(Guest::release).orElse("");
-        boolean sshd = c.services().stream().anyMatch(NotesTranslator::runsSshd);
-        List<String> debianPackages = new ArrayList<>(List.of("systemd", "systemd-sysv", "dbus"));
-        List<String> fedoraPackages = new ArrayList<>(List.of("systemd", "passwd", "dnf", "fedora-release", "vim-minimal"));
-        if (sshd) {
-            debianPackages.add("openssh-server");
-            fedoraPackages.add("openssh-server");
-        }
-        c.guest().ifPresent(g -> {
-            debianPackages.addAll(g.packages());
-            fedoraPackages.addAll(g.packages());
-        });
-        String debootstrap = "debootstrap --arch=amd64 --include=" + String.join(",", debianPackages) + " ";
-        List<String> commands = switch (os) {
-            case "debian" -> List.of(debootstrap + (release.isEmpty() ? "stable" : release) + " " + c.root() + "/");
-            case "ubuntu" -> List.of(debootstrap + (release.isEmpty() ? "noble" : release) + " " + c.root() + "/");
-            case "fedora" -> List.of("dnf -y --releasever=" + (release.isEmpty() ? "41" : release) + " --installroot="
-                    + c.root() + "/ --disablerepo='*' --enablerepo=fedora install " + String.join(" ", fedoraPackages));
-            default -> List.of(debootstrap + "stable " + c.root() + "/",
-                    "dnf -y --releasever=41 --installroot=" + c.root() + "/ --disablerepo='*' --enablerepo=fedora install "
-                            + String.join(" ", fedoraPackages));
-        };
+        GuestBootstrap bootstrap = GuestBootstrap.of(c);
+        boolean sshd = bootstrap.sshd();
+        List<String> commands = bootstrap.commands(c.root() + "/").stream().map(ShellCommand::shell).toList();
         notes.add(new Note(heading, "The guest's root must hold an operating system with systemd before the first "
                 + "connection. berth writes only the units below " + c.root() + "; create the system first"
-                + (os.isEmpty() ? " (Debian or Fedora, as you prefer; set guest.os to get one command):" : ":"),
+                + (!bootstrap.chosen() ? " (Debian or Fedora, as you prefer; set guest.os to get one command):" : ":"),
                 commands, c.path() + "/root"));
         if (sshd) {
             boolean masked = c.mask().contains("ssh.service") || c.mask().contains("sshd.service");

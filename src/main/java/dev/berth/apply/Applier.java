@@ -1,0 +1,235 @@
+package dev.berth.apply;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostic;
+import dev.berth.plan.Change;
+import dev.berth.plan.FileState;
+import dev.berth.plan.Manifest;
+import dev.berth.plan.Observation;
+import dev.berth.plan.Plan;
+import dev.berth.plan.SystemAction;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries out exactly one {@link Plan}: the system actions that must come first (bootstrap, stopping
+ * removed units), every file change in the plan's order, the manifest, then the actions that follow
+ * (daemon-reload, start, restart). It never plans: before each file it checks that the path still holds
+ * what the plan saw, and stops if not. It stops at the first failure and rolls nothing back; the
+ * {@link Outcome} says what ran.
+ *
+ * <p>Crash consistency: the manifest on disk always lists every file berth may have written. Before the
+ * first file changes, a manifest claiming every path the plan creates (and every file it takes over) is
+ * written; files it updates are berth's already, files it removes stay listed until the end. Last, the
+ * manifest of the planned tree replaces it. A run cut off anywhere leaves each file old or new (atomic
+ * replacement) and a manifest that is a superset of what berth owns, so the next plan converges. Two
+ * manifest writes per run, not one per file: each costs two fsyncs.
+ */
+public final class Applier {
+    /** Told about each finished step, so a long apply shows its progress. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = step -> {
+        };
+
+        void done(Outcome.Step step);
+    }
+
+    private final RootFileSystem files;
+    private final Systemctl systemctl;
+    private final CommandRunner runner;
+    private final Progress progress;
+
+    public Applier(RootFileSystem files, Systemctl systemctl, CommandRunner runner, Progress progress) {
+        this.files = files;
+        this.systemctl = systemctl;
+        this.runner = runner;
+        this.progress = progress;
+    }
+
+    /** A failed step: what to report. */
+    private static final class StepFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Diagnostic diagnostic;
+        final String detail;
+
+        StepFailed(Diagnostic diagnostic, String detail) {
+            super(diagnostic.summary());
+            this.diagnostic = diagnostic;
+            this.detail = detail;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        void run() throws StepFailed;
+    }
+
+    private record Planned(Outcome.Step step, Operation operation) {
+    }
+
+    public Outcome apply(Plan plan) {
+        if (plan.hasErrors()) {
+            throw new IllegalArgumentException("a plan with errors cannot be applied");
+        }
+        List<Planned> steps = new ArrayList<>();
+        for (SystemAction action : plan.actions(SystemAction.Phase.BEFORE_FILES)) {
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.BEFORE_FILES, action.command().shell()), () -> run(action)));
+        }
+        ManifestWriter manifest = new ManifestWriter(plan);
+        if (manifest.claimsNewPaths()) {
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, "claim the new paths in " + Manifest.PATH),
+                    manifest::claim));
+        }
+        for (Change change : plan.changes()) {
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, change.action().symbol() + " " + change.path()),
+                    () -> change(change)));
+        }
+        if (plan.manifestChanges() || !plan.changes().isEmpty()) {
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, "record " + Manifest.PATH), manifest::finish));
+        }
+        for (SystemAction action : plan.actions(SystemAction.Phase.AFTER_FILES)) {
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.AFTER_FILES, action.command().shell()), () -> run(action)));
+        }
+
+        List<Outcome.Step> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Planned planned = steps.get(i);
+            try {
+                planned.operation().run();
+            } catch (StepFailed e) {
+                List<Outcome.Step> notRun = steps.subList(i + 1, steps.size()).stream().map(Planned::step).toList();
+                return new Outcome(done, Optional.of(new Outcome.Failure(planned.step(), e.diagnostic, e.detail)), notRun);
+            }
+            done.add(planned.step());
+            progress.done(planned.step());
+        }
+        return new Outcome(done, Optional.empty(), List.of());
+    }
+
+    // ------------------------------------------------------------------ files
+
+    private void change(Change change) throws StepFailed {
+        String path = change.path();
+        try {
+            expect(change);
+            if (change.after().isEmpty()) {
+                files.delete(path);
+            } else if (change.after().get() instanceof FileState.Regular file) {
+                files.writeFile(path, file.bytes(), file.mode());
+            } else {
+                files.writeSymlink(path, ((FileState.Link) change.after().get()).target());
+            }
+        } catch (IOException e) {
+            throw failure(change.origin(), path, e);
+        }
+    }
+
+    /** The path must still hold what the plan saw; anything else means the plan is stale. */
+    private void expect(Change change) throws IOException, StepFailed {
+        Observation seen = files.look(change.path());
+        boolean asPlanned = change.before().isEmpty() ? seen instanceof Observation.Absent
+                : seen instanceof Observation.Present p && p.state().sameAs(change.before().get());
+        if (!asPlanned) {
+            throw new StepFailed(Diagnostic.error(Code.A010, change.origin(), change.path()
+                    + " changed after the plan was made; apply stopped before touching it", "run berth apply again for a new plan"), "");
+        }
+    }
+
+    private static StepFailed failure(String origin, String path, IOException e) {
+        if (e instanceof UnsafePathException unsafe) {
+            return new StepFailed(Diagnostic.error(unsafe.symlink() ? Code.A003 : Code.A007, origin, path + ": "
+                    + unsafe.getMessage() + "; nothing was written there", ""), "");
+        }
+        return new StepFailed(Diagnostic.error(Code.A009, origin, path + ": " + describe(e), ""), "");
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The manifest on disk, kept a superset of what berth owns at every moment (see the class comment). */
+    private final class ManifestWriter {
+        private final Plan plan;
+        private final Manifest claimed;
+
+        ManifestWriter(Plan plan) {
+            this.plan = plan;
+            Manifest claim = plan.manifestBefore();
+            for (String path : plan.adopted()) {
+                // what the file holds now: the manifest stays true to the disk until the change replaces it
+                claim = claim.with(path, plan.manifestAfter().get(path).orElseThrow());
+            }
+            for (Change change : plan.changes()) {
+                if (change.before().isPresent() && plan.adopted().contains(change.path())) {
+                    claim = claim.with(change.path(), change.before().get());
+                } else if (change.before().isEmpty()) {
+                    claim = claim.with(change.path(), change.after().orElseThrow());
+                }
+            }
+            this.claimed = claim;
+        }
+
+        boolean claimsNewPaths() {
+            return !claimed.files().keySet().equals(plan.manifestBefore().files().keySet());
+        }
+
+        void claim() throws StepFailed {
+            write(claimed);
+        }
+
+        void finish() throws StepFailed {
+            if (plan.manifestAfter().isEmpty()) {
+                try {
+                    files.delete(Manifest.PATH); // destroy: berth owns nothing here any more
+                } catch (IOException e) {
+                    throw failure("", Manifest.PATH, e);
+                }
+            } else {
+                write(plan.manifestAfter());
+            }
+        }
+
+        private void write(Manifest manifest) throws StepFailed {
+            try {
+                files.writeFile(Manifest.PATH, manifest.toJson().getBytes(StandardCharsets.UTF_8), 0644);
+            } catch (IOException e) {
+                throw failure("", Manifest.PATH, e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ system actions
+
+    private void run(SystemAction action) throws StepFailed {
+        if (action.kind() == SystemAction.Kind.BOOTSTRAP) {
+            CommandResult result = runner.run(action.command().argv());
+            if (!result.ok()) {
+                throw new StepFailed(Diagnostic.error(Code.A012, "", action.command().shell() + " failed (exit "
+                        + result.exitCode() + ")", "see its output below; the guest root may hold a partial system: "
+                        + "remove it before trying again"), tail(result.output()));
+            }
+            return;
+        }
+        CommandResult result = systemctl.call(action.systemctlArgs());
+        if (!result.ok()) {
+            StringBuilder status = new StringBuilder(tail(result.output()));
+            for (String unit : action.units()) {
+                status.append(status.length() == 0 ? "" : "\n").append("$ systemctl status ").append(unit).append('\n')
+                        .append(systemctl.status(unit).stripTrailing());
+            }
+            throw new StepFailed(Diagnostic.error(Code.A004, "", action.command().shell() + " failed (exit "
+                    + result.exitCode() + ")", "fix the cause (see the status below), then run the steps that did not "
+                    + "run by hand, or berth apply again: it starts berth's sockets that are not listening"), status.toString());
+        }
+    }
+
+    /** The last lines of a long output: where programs say why they failed. */
+    private static String tail(String output) {
+        List<String> lines = output.stripTrailing().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}

@@ -1,0 +1,429 @@
+package dev.berth.apply;
+
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import dev.berth.plan.FileState;
+import dev.berth.plan.Observation;
+import dev.berth.plan.RootPaths;
+import dev.berth.tree.TreeWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The root on this machine's disk.
+ *
+ * <p>Every path is walked from the root one directory handle at a time ({@link SecureDirectoryStream}:
+ * openat with O_NOFOLLOW), and each file is opened, renamed and removed relative to its parent's handle. So
+ * a symbolic link anywhere below the root is never followed, even one a running guest swaps in while berth
+ * works: the handle keeps pointing at the directory that was checked. Two steps Java offers only by path
+ * (mkdir, symlink creation) are made safe by what follows them: the new entry is used only through the
+ * parent's handle, so if a race put it elsewhere the step fails and nothing is installed outside the root.
+ *
+ * <p>Files are replaced atomically: written to a temp file in the same directory, fsynced, given their mode,
+ * renamed over the target, and the directory fsynced. A reader sees the old or the new file, never a part.
+ */
+public final class LocalRootFileSystem implements RootFileSystem {
+    /** Files up to this size keep their text for diffs; bigger ones are only hashed. */
+    private static final int TEXT_LIMIT = 1024 * 1024;
+    private static final int DIRECTORY_MODE = 0755;
+    private static final int LOCK_MODE = 0644;
+
+    private final Path root;
+    private final Checkpoint checkpoint;
+    private final boolean sync;
+
+    public LocalRootFileSystem(Path root) {
+        this(root, Checkpoint.NONE, true);
+    }
+
+    /**
+     * @param sync whether to fsync files and directories. Only durability across a power loss needs it; tests
+     *             that interrupt the process (not the machine) hundreds of times pass false to run in seconds.
+     */
+    public LocalRootFileSystem(Path root, Checkpoint checkpoint, boolean sync) {
+        this.root = root.toAbsolutePath().normalize();
+        this.checkpoint = checkpoint;
+        this.sync = sync;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public Observation look(String path) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            if (dir == null) {
+                return new Observation.Absent();
+            }
+            Path name = Path.of(parts.get(parts.size() - 1));
+            PosixFileAttributes attributes = lstat(dir, name);
+            if (attributes == null) {
+                return new Observation.Absent();
+            }
+            if (attributes.isSymbolicLink()) {
+                // Java reads links only by path; the parents were just walked without following links, and a
+                // race here can only mislead the plan, which apply checks again before it acts
+                return new Observation.Present(new FileState.Link(Files.readSymbolicLink(root.resolve(path)).toString()));
+            }
+            if (attributes.isDirectory()) {
+                return new Observation.Directory();
+            }
+            if (!attributes.isRegularFile()) {
+                return new Observation.Other("special file (device, socket or FIFO)");
+            }
+            return new Observation.Present(read(dir, name, mode(attributes.permissions())));
+        } catch (UnsafePathException e) {
+            return new Observation.Blocked(e.component(), e.symlink());
+        }
+    }
+
+    private static FileState.Regular read(SecureDirectoryStream<Path> dir, Path name, int mode) throws IOException {
+        MessageDigest digest = sha256();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        boolean whole = true;
+        try (SeekableByteChannel channel = dir.newByteChannel(name, Set.of(READ, NOFOLLOW_LINKS))) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer.duplicate());
+                if (kept.size() + buffer.remaining() <= TEXT_LIMIT) {
+                    kept.write(buffer.array(), 0, buffer.remaining());
+                } else {
+                    whole = false;
+                }
+                buffer.clear();
+            }
+        }
+        Optional<String> text = whole ? decode(kept.toByteArray()) : Optional.empty();
+        return new FileState.Regular(HexFormat.of().formatHex(digest.digest()), mode, text);
+    }
+
+    @Override
+    public Optional<String> readText(String path, int maxBytes) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            if (dir == null) {
+                return Optional.empty();
+            }
+            Path name = Path.of(parts.get(parts.size() - 1));
+            PosixFileAttributes attributes = lstat(dir, name);
+            if (attributes == null) {
+                return Optional.empty();
+            }
+            if (attributes.isSymbolicLink()) {
+                throw new UnsafePathException(path, true);
+            }
+            if (!attributes.isRegularFile()) {
+                throw new IOException(path + " is not a regular file");
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (SeekableByteChannel channel = dir.newByteChannel(name, Set.of(READ, NOFOLLOW_LINKS))) {
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                while (channel.read(buffer) >= 0) { // procfs files report size 0: read to the end instead
+                    bytes.write(buffer.array(), 0, buffer.position());
+                    buffer.clear();
+                    if (bytes.size() > maxBytes) {
+                        throw new IOException(path + " is larger than " + maxBytes + " bytes");
+                    }
+                }
+            }
+            return Optional.of(decode(bytes.toByteArray()).orElseThrow(() -> new IOException(path + " is not UTF-8 text")));
+        }
+    }
+
+    @Override
+    public List<String> list(String directory) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (SecureDirectoryStream<Path> dir = openDirectory(RootPaths.parts(directory), false)) {
+            if (dir != null) {
+                for (Path entry : dir) {
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        } catch (UnsafePathException e) {
+            return List.of();
+        }
+        names.sort(null);
+        return names;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    @Override
+    public void writeFile(String path, byte[] content, int mode) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), true)) {
+            Path name = Path.of(parts.get(parts.size() - 1));
+            Path temp = tempName(name);
+            removeStale(dir, temp);
+            checkpoint.reached("create temp file for " + path);
+            try (SeekableByteChannel channel = dir.newByteChannel(temp, Set.of(CREATE_NEW, WRITE, NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(TreeWriter.permissions(mode)))) {
+                checkpoint.reached("write temp file for " + path);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                checkpoint.reached("fsync temp file for " + path);
+                force(channel);
+            }
+            // the umask may have narrowed the mode given at creation; set it exactly, on the entry itself
+            dir.getFileAttributeView(temp, PosixFileAttributeView.class, NOFOLLOW_LINKS)
+                    .setPermissions(TreeWriter.permissions(mode));
+            checkpoint.reached("rename temp file over " + path);
+            dir.move(temp, dir, name);
+            checkpoint.reached("fsync directory of " + path);
+            fsync(dir);
+        }
+    }
+
+    @Override
+    public void writeSymlink(String path, String target) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        List<String> parent = parts.subList(0, parts.size() - 1);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parent, true)) {
+            Path name = Path.of(parts.get(parts.size() - 1));
+            Path temp = tempName(name);
+            removeStale(dir, temp);
+            checkpoint.reached("create temp link for " + path);
+            // Java creates links only by path. If a race swapped a parent for a link, the temp link lands
+            // elsewhere (a dot name systemd ignores) and the rename below, relative to the checked handle, fails.
+            Path parentPath = parent.isEmpty() ? root : root.resolve(String.join("/", parent));
+            Files.createSymbolicLink(parentPath.resolve(temp), Path.of(target));
+            checkpoint.reached("rename temp link over " + path);
+            try {
+                dir.move(temp, dir, name);
+            } catch (NoSuchFileException e) {
+                throw new UnsafePathException(String.join("/", parent), true);
+            }
+            checkpoint.reached("fsync directory of " + path);
+            fsync(dir);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            if (dir == null) {
+                return;
+            }
+            checkpoint.reached("remove " + path);
+            try {
+                dir.deleteFile(Path.of(parts.get(parts.size() - 1))); // unlinkat: a link itself goes, never its target
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            checkpoint.reached("fsync directory of " + path);
+            fsync(dir);
+        }
+    }
+
+    @Override
+    public RootLock lock() throws IOException {
+        List<String> parts = RootPaths.parts(LOCK_PATH);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), true)) {
+            FileChannel channel = (FileChannel) dir.newByteChannel(Path.of(parts.get(parts.size() - 1)),
+                    Set.of(CREATE, READ, WRITE, NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(TreeWriter.permissions(LOCK_MODE)));
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another run inside this JVM
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                ByteBuffer holder = ByteBuffer.allocate(64);
+                channel.read(holder, 0);
+                channel.close();
+                throw new LockHeldException(new String(holder.array(), 0, holder.position(), StandardCharsets.UTF_8));
+            }
+            // the pid is for the refused run's message; the lock itself is the flock, released on exit or crash
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            FileLock held = lock;
+            return () -> {
+                try {
+                    held.release();
+                    channel.close();
+                } catch (IOException e) {
+                    // closing the descriptor releases the lock in any case
+                }
+            };
+        }
+    }
+
+    // ------------------------------------------------------------------ walking
+
+    /**
+     * The directory at {@code parts} below the root, opened component by component without following links.
+     *
+     * @param create make missing directories (mode 0755); otherwise return null when one is missing
+     * @throws UnsafePathException when a component is a symbolic link or not a directory
+     */
+    private SecureDirectoryStream<Path> openDirectory(List<String> parts, boolean create) throws IOException {
+        SecureDirectoryStream<Path> dir = openRoot();
+        StringBuilder walked = new StringBuilder();
+        try {
+            for (String part : parts) {
+                walked.append(walked.length() == 0 ? "" : "/").append(part);
+                Path name = Path.of(part);
+                PosixFileAttributes attributes = lstat(dir, name);
+                if (attributes == null) {
+                    if (!create) {
+                        dir.close();
+                        return null;
+                    }
+                    makeDirectory(dir, walked.toString(), name);
+                } else if (attributes.isSymbolicLink()) {
+                    throw new UnsafePathException(walked.toString(), true);
+                } else if (!attributes.isDirectory()) {
+                    throw new UnsafePathException(walked.toString(), false);
+                }
+                SecureDirectoryStream<Path> next;
+                try {
+                    next = dir.newDirectoryStream(name, NOFOLLOW_LINKS);
+                } catch (FileSystemException e) {
+                    throw new UnsafePathException(walked.toString(), true); // swapped since the check above
+                }
+                dir.close();
+                dir = next;
+            }
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    private SecureDirectoryStream<Path> openRoot() throws IOException {
+        DirectoryStream<Path> stream = Files.newDirectoryStream(root); // the root itself is the admin's choice: followed
+        if (stream instanceof SecureDirectoryStream<Path> secure) {
+            return secure;
+        }
+        stream.close();
+        throw new IOException("this platform cannot open files relative to a directory handle; berth cannot write "
+                + "below " + root + " without following symbolic links");
+    }
+
+    private void makeDirectory(SecureDirectoryStream<Path> parent, String relative, Path name) throws IOException {
+        checkpoint.reached("create directory " + relative);
+        try {
+            Files.createDirectory(root.resolve(relative));
+        } catch (FileAlreadyExistsException e) {
+            // made meanwhile by someone else: the caller's open checks what it is
+        }
+        // the mode is set through the parent's handle, without following: umask-proof, and fails if a race moved it
+        parent.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW_LINKS)
+                .setPermissions(TreeWriter.permissions(DIRECTORY_MODE));
+        fsync(parent);
+    }
+
+    private static PosixFileAttributes lstat(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try {
+            return dir.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW_LINKS).readAttributes();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** A fixed name per target, so an interrupted run's leftover is found and removed by the next. */
+    static Path tempName(Path name) {
+        byte[] hash = sha256().digest(name.toString().getBytes(StandardCharsets.UTF_8));
+        // a dot name with a non-unit suffix: systemd ignores it in unit and .wants directories
+        return Path.of(".berth-" + HexFormat.of().formatHex(hash, 0, 8) + ".tmp");
+    }
+
+    private static void removeStale(SecureDirectoryStream<Path> dir, Path temp) throws IOException {
+        try {
+            dir.deleteFile(temp);
+        } catch (NoSuchFileException e) {
+            // the usual case
+        }
+    }
+
+    private void force(SeekableByteChannel channel) throws IOException {
+        if (sync && channel instanceof FileChannel file) {
+            file.force(true);
+        }
+    }
+
+    /** Makes a rename or removal in the directory durable. */
+    private void fsync(SecureDirectoryStream<Path> dir) throws IOException {
+        if (!sync) {
+            return;
+        }
+        try (SeekableByteChannel self = dir.newByteChannel(Path.of("."), Set.of(READ))) {
+            force(self);
+        }
+    }
+
+    private static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission p : permissions) {
+            mode |= switch (p) {
+                case OWNER_READ -> 0400;
+                case OWNER_WRITE -> 0200;
+                case OWNER_EXECUTE -> 0100;
+                case GROUP_READ -> 040;
+                case GROUP_WRITE -> 020;
+                case GROUP_EXECUTE -> 010;
+                case OTHERS_READ -> 04;
+                case OTHERS_WRITE -> 02;
+                case OTHERS_EXECUTE -> 01;
+            };
+        }
+        return mode;
+    }
+
+    private static Optional<String> decode(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

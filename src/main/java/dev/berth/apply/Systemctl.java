@@ -1,0 +1,28 @@
+package dev.berth.apply;
+
+import java.util.List;
+
+/**
+ * The running host's service manager, as apply uses it. The real one runs {@code systemctl} processes;
+ * tests record the calls.
+ */
+public interface Systemctl {
+    /** Runs {@code systemctl ARGS...}, e.g. {@code daemon-reload} or {@code start web.socket}. */
+    CommandResult call(List<String> args);
+
+    /** What {@code systemctl status UNIT} says, for the report when a step on that unit failed. */
+    String status(String unit);
+
+    /** For offline roots: a plan for one never holds systemctl steps, so a call is a bug. */
+    Systemctl NONE = new Systemctl() {
+        @Override
+        public CommandResult call(List<String> args) {
+            throw new IllegalStateException("no systemctl for an offline root: systemctl " + String.join(" ", args));
+        }
+
+        @Override
+        public String status(String unit) {
+            return "";
+        }
+    };
+}

@@ -1,0 +1,56 @@
+package dev.berth.cli;
+
+import dev.berth.Berth;
+import dev.berth.plan.Desired;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code berth apply FILE [--root DIR]}: shows the plan and carries out exactly that plan. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Install the compiled config into a root: show the plan, then carry it out.",
+                "Runs under a lock. Each file is replaced atomically; berth's manifest (var/lib/berth/manifest.json) "
+                        + "lets it prune files that left the config and refuse files it did not write. On the live host "
+                        + "(--root /) it then runs systemctl daemon-reload once and starts, restarts or stops units as "
+                        + "the plan says."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth apply berth.yaml", "  berth apply berth.yaml --root /var/lib/machines/image",
+                "%nExit status: 0 applied (or nothing to do), 1 error: invalid config, refused plan, lock held, "
+                        + "or a failed step (the report says what state the root is in)."})
+final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    InstallOptions install;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Installation installation = new Installation(spec, output);
+        Optional<Desired> desired = installation.compile(file);
+        if (desired.isEmpty()) {
+            return 1;
+        }
+        Optional<Hosts.Host> host = installation.open(target.root);
+        if (host.isEmpty()) {
+            return 1;
+        }
+        // planned under the lock, so the plan shown is the state apply starts from
+        return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
+                Berth.plan(desired.get(), host.get().target(), install.toPlanOptions())));
+    }
+}

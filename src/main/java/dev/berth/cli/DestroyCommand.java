@@ -1,0 +1,50 @@
+package dev.berth.cli;
+
+import dev.berth.plan.PlanOptions;
+import dev.berth.plan.Planner;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code berth destroy [FILE] [--root DIR]}: removes everything berth's manifest lists. The manifest, not
+ * the config, is the record of what berth installed, so FILE is not read: a config that no longer compiles
+ * (or was lost) can still be uninstalled. FILE is accepted so that plan, apply and destroy share a command line.
+ */
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+        description = {"Remove everything berth installed in a root, as its manifest lists it.",
+                "On the live host (--root /) berth first stops its sockets and containers, and reloads systemd "
+                        + "afterwards. Directories and the lock file stay."},
+        footerHeading = "%nExample:%n",
+        footer = {"  berth destroy berth.yaml --root /var/lib/machines/image",
+                "%nExit status: 0 removed (or nothing to remove), 1 error (lock held, a file in the way, a failed step)."})
+final class DestroyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    TargetOptions target;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The config that was applied (not read: the manifest under the root says what to remove).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Installation installation = new Installation(spec, output);
+        Optional<Hosts.Host> host = installation.open(target.root);
+        if (host.isEmpty()) {
+            return 1;
+        }
+        return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
+                new Planner(host.get().target(), PlanOptions.DEFAULT).planDestroy()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.berth.cli;
+
+import dev.berth.plan.PlanOptions;
+import picocli.CommandLine.Option;
+
+/** Choices plan and apply share, so that a plan shows exactly what the same apply would do. */
+final class InstallOptions {
+    @Option(names = "--adopt", description = "Take over files that exist, were not written by berth and differ "
+            + "(they are refused otherwise). Files that already hold what berth would write are taken over anyway.")
+    boolean adopt;
+
+    @Option(names = "--bootstrap", description = "Create missing guest systems with the bootstrap command from "
+            + "NOTES.md (needs guest.os). Below another root the command targets the guest root inside it.")
+    boolean bootstrap;
+
+    PlanOptions toPlanOptions() {
+        return new PlanOptions(adopt, bootstrap);
+    }
+}

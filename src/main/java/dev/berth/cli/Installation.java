@@ -1,0 +1,186 @@
+package dev.berth.cli;
+
+import dev.berth.Berth;
+import dev.berth.Result;
+import dev.berth.apply.Applier;
+import dev.berth.apply.LockHeldException;
+import dev.berth.apply.Outcome;
+import dev.berth.apply.OutcomeJsonView;
+import dev.berth.apply.OutcomeTextView;
+import dev.berth.apply.RootFileSystem;
+import dev.berth.apply.RootLock;
+import dev.berth.apply.UnsafePathException;
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostic;
+import dev.berth.diag.Diagnostics;
+import dev.berth.load.Source;
+import dev.berth.plan.Desired;
+import dev.berth.plan.Plan;
+import dev.berth.plan.PlanJsonView;
+import dev.berth.plan.PlanTextView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What plan, apply and destroy share: compiling the config, opening the root, taking its lock, showing
+ * plans and outcomes, reporting failures. The commands only decide the order and the exit status.
+ */
+final class Installation {
+    private final OutputOptions output;
+    private final Reporter reporter;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    /** Diagnostics found before the plan (config warnings); JSON output carries them inside the plan. */
+    private final List<Diagnostic> earlier = new ArrayList<>();
+
+    Installation(CommandSpec spec, OutputOptions output) {
+        this.output = output;
+        this.out = spec.commandLine().getOut();
+        this.err = spec.commandLine().getErr();
+        this.reporter = new Reporter(output, out, err);
+    }
+
+    boolean json() {
+        return output.format == OutputOptions.Format.json;
+    }
+
+    /** The compiled config, or empty after reporting why not. */
+    Optional<Desired> compile(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<Source> source = ConfigFile.read(file, diagnostics);
+        if (source.isEmpty()) {
+            reporter.report(diagnostics, source);
+            return Optional.empty();
+        }
+        Result<Desired> result = Berth.desired(source.get());
+        if (!result.ok() || reporter.failed(result.diagnostics())) {
+            reporter.report(result.diagnostics(), source);
+            return Optional.empty();
+        }
+        if (json()) {
+            earlier.addAll(result.diagnostics().all());
+        } else {
+            reporter.report(result.diagnostics(), source);
+        }
+        return result.value();
+    }
+
+    Optional<Hosts.Host> open(Path root) {
+        try {
+            return Optional.of(Hosts.factory.open(root));
+        } catch (IOException e) {
+            fail(Diagnostic.error(Code.A009, "", "cannot use " + root + " as the root: " + e.getMessage(),
+                    "--root names an existing directory; the default is / (the running host)"));
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code work} holding the root's lock; a held lock or an unsafe path to it is reported as exit 1. */
+    int locked(Hosts.Host host, Supplier<Integer> work) {
+        RootLock lock;
+        try {
+            lock = host.files().lock();
+        } catch (LockHeldException e) {
+            fail(Diagnostic.error(Code.A002, "", "another berth apply or destroy is working on " + host.target().root()
+                    + ": " + e.getMessage(), "wait for it to finish; the lock is " + RootFileSystem.LOCK_PATH + " under the root"));
+            return 1;
+        } catch (UnsafePathException e) {
+            fail(Diagnostic.error(Code.A003, "", "cannot take the lock " + RootFileSystem.LOCK_PATH + ": " + e.getMessage(), ""));
+            return 1;
+        } catch (IOException e) {
+            fail(Diagnostic.error(Code.A009, "", "cannot take the lock " + RootFileSystem.LOCK_PATH + " under "
+                    + host.target().root() + ": " + e.getMessage(), ""));
+            return 1;
+        }
+        try (lock) {
+            return work.get();
+        }
+    }
+
+    /** Whether the plan may be carried out: no errors, and no warnings under --strict. */
+    boolean acceptable(Plan plan) {
+        Diagnostics diagnostics = new Diagnostics();
+        plan.diagnostics().forEach(diagnostics::add);
+        return !reporter.failed(diagnostics);
+    }
+
+    /** Shows a plan: text to stdout (its errors to stderr instead), or the JSON document. */
+    void showPlan(Plan plan) {
+        if (json()) {
+            out.print(new PlanJsonView().render(plan, earlier));
+        } else {
+            showText(plan);
+        }
+        out.flush();
+    }
+
+    private void showText(Plan plan) {
+        if (plan.hasErrors()) {
+            Diagnostics diagnostics = new Diagnostics();
+            plan.diagnostics().forEach(diagnostics::add);
+            reporter.report(diagnostics, Optional.empty());
+            err.println("berth: nothing was installed under " + plan.root());
+            err.flush();
+            return;
+        }
+        out.print(new PlanTextView(output.color()).render(plan));
+        if (!acceptable(plan)) {
+            err.println("berth: warnings count as errors (--strict); nothing was installed under " + plan.root());
+            err.flush();
+        }
+    }
+
+    /** Shows the plan, carries it out, shows the outcome; the exit status of apply and destroy. */
+    int applyAndReport(Hosts.Host host, Plan plan) {
+        boolean applicable = !plan.hasErrors() && acceptable(plan);
+        boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
+        if (!applicable || nothingToDo) {
+            if (json()) {
+                out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
+                        + ",\n \"outcome\": null}");
+            } else {
+                showText(plan);
+            }
+            out.flush();
+            return applicable ? 0 : 1;
+        }
+        if (!json()) {
+            showText(plan);
+            out.println();
+            out.println("Applying:");
+            out.flush();
+        }
+        Applier.Progress progress = json() ? Applier.Progress.NONE : step -> {
+            out.println("  done  " + step.label());
+            out.flush();
+        };
+        Outcome outcome = new Applier(host.files(), host.systemctl(), host.runner(), progress).apply(plan);
+        if (json()) {
+            out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
+                    + ",\n \"outcome\": " + new OutcomeJsonView().render(outcome) + "}");
+        } else if (outcome.ok()) {
+            out.println();
+            out.print(new OutcomeTextView().success(plan, outcome));
+        } else {
+            Diagnostics diagnostics = new Diagnostics();
+            diagnostics.add(outcome.failure().get().diagnostic());
+            reporter.report(diagnostics, Optional.empty());
+            err.print(new OutcomeTextView().failure(plan, outcome));
+        }
+        out.flush();
+        err.flush();
+        return outcome.ok() ? 0 : 1;
+    }
+
+    void fail(Diagnostic diagnostic) {
+        Diagnostics diagnostics = new Diagnostics();
+        diagnostics.add(diagnostic);
+        reporter.report(diagnostics, Optional.empty());
+    }
+}

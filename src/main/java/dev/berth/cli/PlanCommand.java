@@ -1,0 +1,65 @@
+package dev.berth.cli;
+
+import dev.berth.Berth;
+import dev.berth.plan.Desired;
+import dev.berth.plan.Plan;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code berth plan FILE [--root DIR]}: what apply would do to that root. Reads only. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what berth apply would do to a root. Writes nothing.",
+                "Files to create (+), change (~, with a unified diff) and remove (-), links and modes, then the "
+                        + "systemctl actions on a live host, host facts and warnings."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth plan berth.yaml", "  berth plan berth.yaml --root /var/lib/machines/image --format json",
+                "%nExit status: 0 planned (also with changes), 1 error (invalid config, refused files, unreadable root);",
+                "with --detailed-exitcode: 0 no changes, 1 error, 2 changes present."})
+final class PlanCommand implements Callable<Integer> {
+    /** The exit status of --detailed-exitcode when apply would change something (terraform's convention). */
+    static final int CHANGES_PRESENT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    InstallOptions install;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to plan.")
+    Path file;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 1 on error, 2 when there are changes.")
+    boolean detailedExitcode;
+
+    @Override
+    public Integer call() {
+        Installation installation = new Installation(spec, output);
+        Optional<Desired> desired = installation.compile(file);
+        if (desired.isEmpty()) {
+            return 1;
+        }
+        Optional<Hosts.Host> host = installation.open(target.root);
+        if (host.isEmpty()) {
+            return 1;
+        }
+        Plan plan = Berth.plan(desired.get(), host.get().target(), install.toPlanOptions());
+        installation.showPlan(plan);
+        if (!installation.acceptable(plan)) {
+            return 1;
+        }
+        return detailedExitcode && plan.hasChanges() ? CHANGES_PRESENT : 0;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.berth.plan;
+
+import dev.berth.diag.Diagnostic;
+import java.util.List;
+
+/**
+ * A plan for people, in the manner of terraform:
+ * <pre>
+ * berth will perform the following actions on / (live host):
+ *
+ *   + etc/systemd/system/mycontainer.socket (0644)
+ *       + [Socket]
+ *       + ListenStream=23
+ *   ~ etc/systemd/system/mycontainer.service (0644)
+ *       &#64;&#64; -6,3 +6,3 &#64;&#64;
+ *       -ExecStart=/usr/bin/systemd-nspawn -jbD /srv/mycontainer 3
+ *       +ExecStart=/usr/bin/systemd-nspawn -jbD /srv/mycontainer 5
+ *   + etc/systemd/system/sockets.target.wants/mycontainer.socket -> ../mycontainer.socket
+ *
+ * System actions:
+ *   systemctl daemon-reload                # host unit files changed
+ *   systemctl start mycontainer.socket     # new socket
+ *
+ * Plan: 2 to add, 1 to change, 0 to destroy.
+ * </pre>
+ * New files are shown whole: an admin reviews what lands on the host, not only that something does.
+ */
+public final class PlanTextView {
+    private final boolean color;
+
+    public PlanTextView(boolean color) {
+        this.color = color;
+    }
+
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        if (!plan.hasChanges()) {
+            warnings(plan, out);
+            if (plan.manifestChanges() && !plan.adopted().isEmpty()) {
+                out.append("berth takes over ").append(plan.adopted().size()).append(plan.adopted().size() == 1 ? " file" : " files")
+                        .append(" that already hold what it would write; only its manifest changes.\n\n");
+            }
+            out.append(paint("1;32", "No changes.")).append(' ').append(plan.root()).append(" matches the configuration.\n");
+            return out.toString();
+        }
+        out.append("berth will perform the following actions on ").append(plan.root())
+                .append(plan.live() ? " (live host):" : " (offline root: files only):").append("\n\n");
+        for (Change c : plan.changes()) {
+            change(c, plan.adopted().contains(c.path()), out);
+        }
+        if (plan.changes().isEmpty()) {
+            out.append("  (no file changes)\n");
+        }
+        out.append('\n');
+        actions(plan, out);
+        hostFacts(plan, out);
+        warnings(plan, out);
+        out.append("Notes: ").append(dev.berth.render.Renderer.NOTES_PATH).append(" under the root says what berth cannot do ")
+                .append("for you (kernel options, guest systems, entering containers).\n\n");
+        out.append(paint("1", "Plan: " + plan.toAdd() + " to add, " + plan.toChange() + " to change, "
+                + plan.toDestroy() + " to destroy.")).append('\n');
+        return out.toString();
+    }
+
+    private void change(Change c, boolean adopted, StringBuilder out) {
+        String colour = switch (c.action()) {
+            case CREATE -> "32";
+            case UPDATE -> "33";
+            case DELETE -> "31";
+        };
+        out.append("  ").append(paint(colour, c.action().symbol() + " " + c.path()));
+        FileState shown = c.after().or(c::before).orElseThrow();
+        if (shown instanceof FileState.Link link) {
+            out.append(" -> ").append(link.target());
+            c.before().filter(b -> c.action() == Action.UPDATE).ifPresent(b -> out.append(" (was ").append(was(b)).append(')'));
+        } else if (shown instanceof FileState.Regular file) {
+            FileState previous = c.action() == Action.UPDATE ? c.before().get() : null;
+            out.append(" (").append(c.modeOnly() ? "mode " : "");
+            if (previous instanceof FileState.Regular b && b.mode() != file.mode()) {
+                out.append(FileState.octal(b.mode())).append(" -> ");
+            }
+            out.append(FileState.octal(file.mode()));
+            if (previous instanceof FileState.Link) {
+                out.append(", was ").append(was(previous));
+            }
+            out.append(')');
+        }
+        if (adopted) {
+            out.append(" (taken over: not written by berth)");
+        }
+        out.append('\n');
+        for (String line : body(c)) {
+            out.append(paintLine(line, ("      " + line).stripTrailing())).append('\n'); // a blank context line is " "
+        }
+    }
+
+    private static String was(FileState before) {
+        return before instanceof FileState.Link l ? "a link to " + l.target() : "a file";
+    }
+
+    /** The lines under a change: new files whole, updates as unified hunks, deletions and links as nothing. */
+    static List<String> body(Change c) {
+        if (c.action() == Action.DELETE || !(c.after().get() instanceof FileState.Regular after) || c.modeOnly()) {
+            return List.of();
+        }
+        String newText = after.text().orElse("");
+        if (c.action() == Action.CREATE || !(c.before().get() instanceof FileState.Regular before)) {
+            return TextDiff.lines(newText).stream()
+                    .map(l -> l.equals(TextDiff.NO_NEWLINE) ? l : l.isEmpty() ? "+" : "+ " + l).toList();
+        }
+        if (before.text().isEmpty()) {
+            return List.of("(the file there is not UTF-8 text or is large: sha256 " + before.sha256() + " becomes "
+                    + after.sha256() + ")");
+        }
+        return TextDiff.hunks(before.text().get(), newText);
+    }
+
+    private void actions(Plan plan, StringBuilder out) {
+        if (plan.actions().isEmpty() && plan.actionNotes().isEmpty()) {
+            return;
+        }
+        out.append(paint("1", "System actions:")).append(plan.actions().isEmpty() ? " none" : "").append('\n');
+        int width = plan.actions().stream().mapToInt(a -> a.command().shell().length()).max().orElse(0);
+        for (SystemAction a : plan.actions()) {
+            String command = a.command().shell();
+            out.append("  ").append(command).append(" ".repeat(width - command.length())).append("  # ")
+                    .append(a.phase() == SystemAction.Phase.BEFORE_FILES ? "before the files: " : "").append(a.why()).append('\n');
+        }
+        for (String note : plan.actionNotes()) {
+            out.append("  # ").append(note).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private void hostFacts(Plan plan, StringBuilder out) {
+        if (plan.hostFacts().isEmpty()) {
+            return;
+        }
+        out.append(paint("1", "Host:")).append('\n');
+        plan.hostFacts().forEach(f -> out.append("  ").append(f).append('\n'));
+        out.append('\n');
+    }
+
+    private void warnings(Plan plan, StringBuilder out) {
+        List<Diagnostic> warnings = plan.warnings();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        out.append(paint("1;33", "Warnings:")).append('\n');
+        for (Diagnostic d : warnings) {
+            out.append("  ").append(paint("1;33", "warning[" + d.code().id() + "]")).append(": ").append(d.summary()).append('\n');
+            if (!d.hint().isEmpty()) {
+                out.append("    hint: ").append(d.hint()).append('\n');
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Colours a body line by its diff marker; {@code shown} is what is printed. */
+    private String paintLine(String line, String shown) {
+        if (line.startsWith("@@")) {
+            return paint("36", shown);
+        }
+        if (line.startsWith("+")) {
+            return paint("32", shown);
+        }
+        if (line.startsWith("-")) {
+            return paint("31", shown);
+        }
+        return shown;
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+}

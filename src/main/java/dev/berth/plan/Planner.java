@@ -1,0 +1,224 @@
+package dev.berth.plan;
+
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostic;
+import dev.berth.tree.FileNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Compares what a config asks for with what a root holds and writes down, as a {@link Plan}, every step
+ * apply must take. Reads only, through {@link RootReader} and {@link LiveHost}.
+ *
+ * <p>Ownership decides what berth may touch: a path in the manifest is berth's and is updated or removed
+ * freely; a path that is not berth's is taken over silently when it already holds what berth would write,
+ * taken over with {@code --adopt}, and otherwise refused. Nothing is followed through a symbolic link.
+ */
+public final class Planner {
+    private final Target target;
+    private final PlanOptions options;
+
+    public Planner(Target target, PlanOptions options) {
+        this.target = target;
+        this.options = options;
+    }
+
+    /** What applying the config would do. */
+    public Plan plan(Desired desired) {
+        return plan(desired.tree().entries(), desired.guests());
+    }
+
+    /** What removing everything berth installed would do (the manifest says what that is). */
+    public Plan planDestroy() {
+        return plan(new TreeMap<>(), List.of());
+    }
+
+    private Plan plan(SortedMap<String, FileNode> desired, List<GuestRoot> guests) {
+        Findings findings = new Findings();
+        Manifest before = readManifest(findings);
+        if (before == null) {
+            findings.reportBlocked();
+            return new Plan(target.root(), target.live(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    findings.diagnostics, Manifest.empty(), Manifest.empty());
+        }
+        List<Change> changes = new ArrayList<>();
+        List<String> adopted = new ArrayList<>();
+        desired.forEach((path, node) -> compare(path, node, before, changes, adopted, findings));
+        for (String path : before.files().keySet()) {
+            if (!desired.containsKey(path)) {
+                remove(path, before, changes, findings);
+            }
+        }
+        changes.sort(Comparator.comparing(Change::path));
+        TreeMap<String, FileState> owned = new TreeMap<>();
+        desired.forEach((path, node) -> owned.put(path, FileState.of(node)));
+
+        List<SystemAction> actions = new ArrayList<>();
+        List<String> actionNotes = new ArrayList<>();
+        List<String> facts = new ArrayList<>();
+        HostChecks checks = new HostChecks(target, options, findings);
+        checks.guestRoots(guests, actions);
+        checks.systemd(desired, guests, facts);
+        checks.kernel(facts);
+        findings.reportBlocked();
+        new SystemActionPlanner(target).plan(changes, desired, guests, actions, actionNotes);
+        return new Plan(target.root(), target.live(), changes, adopted, actions, actionNotes, facts,
+                findings.diagnostics, before, new Manifest(owned));
+    }
+
+    /** The manifest, or null when it cannot be trusted (reported): then nothing may be planned. */
+    private Manifest readManifest(Findings findings) {
+        String path = Manifest.PATH;
+        Observation seen = findings.look(target.files(), path, "");
+        if (seen == null || seen instanceof Observation.Blocked) {
+            return null;
+        }
+        if (seen instanceof Observation.Absent) {
+            return Manifest.empty();
+        }
+        if (seen instanceof Observation.Present p && p.state() instanceof FileState.Regular) {
+            try {
+                return Manifest.parse(target.files().readText(path, Manifest.MAX_BYTES).orElse(""));
+            } catch (IOException | Manifest.Invalid e) {
+                findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root()
+                        + " cannot be used: " + e.getMessage(), "move it away and plan again: files that hold what berth "
+                        + "would write become berth's again, all others are refused as foreign"));
+                return null;
+            }
+        }
+        findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root() + " is "
+                + describe(seen) + ", not a manifest berth wrote", "move it away and plan again"));
+        return null;
+    }
+
+    private void compare(String path, FileNode node, Manifest manifest, List<Change> changes, List<String> adopted,
+                         Findings findings) {
+        FileState want = FileState.of(node);
+        Observation seen = findings.look(target.files(), path, node.origin());
+        if (seen == null || seen instanceof Observation.Blocked) {
+            return;
+        }
+        boolean owned = manifest.owns(path);
+        if (seen instanceof Observation.Absent) {
+            // an owned path that is missing is simply written again: after an interrupted apply that is the
+            // normal case (the manifest claims new paths before they are written), so it deserves no warning
+            changes.add(new Change(Action.CREATE, path, Optional.empty(), Optional.of(want), node.origin()));
+            return;
+        }
+        if (!(seen instanceof Observation.Present present)) {
+            findings.diagnostics.add(Diagnostic.error(Code.A007, node.origin(), path + " is " + describe(seen)
+                    + " where berth writes a " + (want instanceof FileState.Link ? "symbolic link" : "file"),
+                    "move it away; berth never removes directories or special files"));
+            return;
+        }
+        FileState have = present.state();
+        if (have.sameAs(want)) {
+            if (!owned) {
+                adopted.add(path);
+            }
+            return;
+        }
+        if (owned) {
+            FileState recorded = manifest.get(path).orElseThrow();
+            if (!recorded.sameAs(have)) {
+                findings.diagnostics.add(Diagnostic.warning(Code.A006, node.origin(), path
+                        + " no longer holds what berth wrote (changed by someone else); apply replaces it",
+                        "describe lasting changes in the config, e.g. as a drop-in"));
+            }
+        } else if (want instanceof FileState.Regular && have instanceof FileState.Link link) {
+            // a planted link is how a guest would aim a write elsewhere: never taken over, not even with --adopt
+            findings.diagnostics.add(Diagnostic.error(Code.A003, node.origin(), path + " is a symbolic link to "
+                    + link.target() + " that berth did not create, where berth writes a file",
+                    "remove the link if it is not needed; berth never writes through a link"));
+            return;
+        } else if (want instanceof FileState.Regular w && w.sameContent(have)) {
+            adopted.add(path); // the same text with other permissions: berth's own file, only the mode changes
+        } else if (options.adopt()) {
+            adopted.add(path);
+        } else {
+            findings.diagnostics.add(Diagnostic.error(Code.A001, node.origin(), path + " exists under " + target.root()
+                    + ", was not written by berth and differs from what berth would write",
+                    "read the difference with berth plan --adopt, then take the file over with berth apply --adopt, "
+                            + "or move it away"));
+            return;
+        }
+        changes.add(new Change(Action.UPDATE, path, Optional.of(have), Optional.of(want), node.origin()));
+    }
+
+    private void remove(String path, Manifest manifest, List<Change> changes, Findings findings) {
+        Observation seen = findings.look(target.files(), path, "");
+        if (seen == null || seen instanceof Observation.Blocked || seen instanceof Observation.Absent) {
+            return; // an absent file only leaves the manifest; a blocked one is reported
+        }
+        if (!(seen instanceof Observation.Present present)) {
+            findings.diagnostics.add(Diagnostic.error(Code.A007, "", path + " was installed by berth and is now "
+                    + describe(seen), "move it away; berth never removes directories or special files"));
+            return;
+        }
+        if (!manifest.get(path).orElseThrow().sameAs(present.state())) {
+            findings.diagnostics.add(Diagnostic.warning(Code.A006, "", path
+                    + " no longer holds what berth wrote (changed by someone else); it left the config and apply removes it",
+                    "keep a copy first if the change matters"));
+        }
+        changes.add(new Change(Action.DELETE, path, Optional.of(present.state()), Optional.empty(), ""));
+    }
+
+    static String describe(Observation seen) {
+        if (seen instanceof Observation.Directory) {
+            return "a directory";
+        }
+        if (seen instanceof Observation.Other o) {
+            return "a " + o.what();
+        }
+        if (seen instanceof Observation.Present p) {
+            return p.state() instanceof FileState.Link ? "a symbolic link" : "a file";
+        }
+        return "missing";
+    }
+
+    /** Diagnostics of one planning run; paths behind the same symbolic link are reported once. */
+    static final class Findings {
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        private final Map<String, Blocked> blocked = new LinkedHashMap<>();
+
+        private record Blocked(boolean symlink, List<String> paths, String origin) {
+        }
+
+        /** Looks at a path; returns null when it could not be read (already reported). */
+        Observation look(RootReader files, String path, String origin) {
+            try {
+                Observation seen = files.look(path);
+                if (seen instanceof Observation.Blocked b) {
+                    blocked.computeIfAbsent(b.component(), c -> new Blocked(b.symlink(), new ArrayList<>(), origin)).paths().add(path);
+                }
+                return seen;
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(Code.A009, origin, "cannot read " + path + ": " + e.getMessage(), ""));
+                return null;
+            }
+        }
+
+        void reportBlocked() {
+            blocked.forEach((component, b) -> {
+                String what = b.paths().size() == 1 ? b.paths().get(0) : b.paths().size() + " paths below it ("
+                        + b.paths().get(0) + ", ...)";
+                if (b.symlink()) {
+                    diagnostics.add(Diagnostic.error(Code.A003, b.origin(), component + " is a symbolic link; berth does "
+                            + "not follow links below the root, so it cannot write " + what,
+                            "replace the link by a directory (or a bind mount); inside a guest root a link can point "
+                                    + "anywhere on the host"));
+                } else {
+                    diagnostics.add(Diagnostic.error(Code.A007, b.origin(), component + " is not a directory, so berth "
+                            + "cannot write " + what, "move it away"));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.berth.apply;
+
+import static dev.berth.testing.Installs.ALPHA;
+import static dev.berth.testing.Installs.BOTH;
+import static dev.berth.testing.Installs.apply;
+import static dev.berth.testing.Installs.config;
+import static dev.berth.testing.Installs.desired;
+import static dev.berth.testing.Installs.live;
+import static dev.berth.testing.Installs.offline;
+import static dev.berth.testing.Installs.plan;
+import static dev.berth.testing.Installs.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.Berth;
+import dev.berth.diag.Code;
+import dev.berth.plan.Manifest;
+import dev.berth.plan.Plan;
+import dev.berth.plan.PlanOptions;
+import dev.berth.plan.Planner;
+import dev.berth.plan.Target;
+import dev.berth.testing.RecordingHost;
+import dev.berth.testing.Trees;
+import dev.berth.tree.FileTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplierTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void firstApplyInstallsTheTreeAndTheManifest() throws IOException {
+        Outcome outcome = apply(root, BOTH);
+
+        assertTrue(outcome.ok());
+        FileTree tree = desired(BOTH).tree();
+        Trees.assertInstalled(root, tree);
+        assertEquals(Manifest.of(tree), Trees.manifest(root));
+    }
+
+    @Test
+    void liveApplyReloadsOnceStartsSocketsAndASecondRunDoesNothing() {
+        RecordingHost host = new RecordingHost();
+
+        assertTrue(apply(live(root, host), BOTH, host).ok());
+        assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket", "systemctl start beta.socket"), host.calls);
+
+        host.calls.clear();
+        Plan again = plan(live(root, host), BOTH);
+        assertFalse(again.hasChanges());
+        assertTrue(apply(live(root, host), BOTH, host).ok());
+        assertEquals(List.of(), host.calls);
+    }
+
+    @Test
+    void failedSystemctlStepLeavesTheFilesAndSaysWhatDidNotRun() {
+        RecordingHost host = new RecordingHost();
+        host.failing.add("systemctl start alpha.socket");
+
+        Outcome outcome = apply(live(root, host), BOTH, host);
+
+        assertFalse(outcome.ok());
+        Outcome.Failure failure = outcome.failure().get();
+        assertEquals(Code.A004, failure.diagnostic().code());
+        assertEquals("systemctl start alpha.socket", failure.step().label());
+        assertTrue(failure.detail().contains("$ systemctl status alpha.socket"), failure.detail());
+        assertEquals(List.of("systemctl start beta.socket"), outcome.notRun().stream().map(Outcome.Step::label).toList());
+        assertTrue(outcome.done().stream().anyMatch(s -> s.label().equals("systemctl daemon-reload")));
+        Trees.assertInstalled(root, desired(BOTH).tree());
+
+        String report = new OutcomeTextView().failure(plan(live(root, host), BOTH), outcome);
+        assertTrue(report.contains("changes are in place and stay"), report);
+        assertTrue(report.contains("not run: systemctl start beta.socket"), report);
+
+        host.failing.clear();
+        host.calls.clear();
+        assertTrue(apply(live(root, host), BOTH, host).ok());
+        assertEquals(List.of("systemctl start alpha.socket", "systemctl start beta.socket"), host.calls,
+                "a re-run starts the sockets that are not listening: the failed one and the one that did not run");
+    }
+
+    @Test
+    void applyStopsWhenAFileChangedAfterThePlan() throws IOException {
+        Plan plan = plan(offline(root), config(ALPHA));
+        write(root.resolve("etc/systemd/system/alpha.service"), "written meanwhile\n");
+
+        Outcome outcome = new Applier(new dev.berth.apply.LocalRootFileSystem(root), Systemctl.NONE, new RecordingHost(),
+                Applier.Progress.NONE).apply(plan);
+
+        assertEquals(Code.A010, outcome.failure().get().diagnostic().code());
+        assertEquals("written meanwhile\n", Files.readString(root.resolve("etc/systemd/system/alpha.service")));
+    }
+
+    @Test
+    void destroyStopsUnitsThenRemovesEverythingBerthInstalled() throws IOException {
+        RecordingHost host = new RecordingHost();
+        apply(live(root, host), BOTH, host);
+        host.calls.clear();
+        Target target = live(root, host);
+
+        Plan plan = new Planner(target, PlanOptions.DEFAULT).planDestroy();
+        Outcome outcome = new Applier((RootFileSystem) target.files(), host, host, Applier.Progress.NONE).apply(plan);
+
+        assertTrue(outcome.ok());
+        assertEquals(List.of("systemctl stop alpha.socket", "systemctl stop beta.socket", "systemctl daemon-reload"), host.calls);
+        assertEquals(List.of(), Trees.files(root).stream().filter(p -> !p.equals("var/lib/berth/lock")).toList());
+    }
+
+    @Test
+    void bootstrapRunsBeforeTheFiles() {
+        RecordingHost host = new RecordingHost();
+        Plan plan = Berth.plan(desired(config(ALPHA)), offline(root), new PlanOptions(false, true));
+
+        Outcome outcome = new Applier(new LocalRootFileSystem(root), Systemctl.NONE, host, Applier.Progress.NONE).apply(plan);
+
+        assertTrue(outcome.ok());
+        assertEquals(List.of("debootstrap --arch=amd64 --include=systemd,systemd-sysv,dbus,openssh-server bookworm "
+                + root + "/srv/alpha/"), host.calls);
+        assertEquals(Outcome.Stage.BEFORE_FILES, outcome.done().get(0).stage());
+    }
+
+    @Test
+    void failedBootstrapWritesNoFile() {
+        RecordingHost host = new RecordingHost();
+        Plan plan = Berth.plan(desired(config(ALPHA)), offline(root), new PlanOptions(false, true));
+        host.failing.add(plan.actions().get(0).command().argv().stream().reduce((a, b) -> a + " " + b).get());
+
+        Outcome outcome = new Applier(new LocalRootFileSystem(root), Systemctl.NONE, host, Applier.Progress.NONE).apply(plan);
+
+        assertEquals(Code.A012, outcome.failure().get().diagnostic().code());
+        assertEquals(List.of(), Trees.files(root));
+    }
+}

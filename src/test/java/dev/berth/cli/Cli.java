@@ -1,0 +1,19 @@
+package dev.berth.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs berth in-process, capturing what it prints. */
+record Cli(int status, String out, String err) {
+    static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(status, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.berth.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.plan.Manifest;
+import dev.berth.tree.FileNode;
+import dev.berth.tree.FileTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Assertions about what a root holds on disk. */
+public final class Trees {
+    private Trees() {
+    }
+
+    /** Every regular file and link below the root, relative, sorted. */
+    public static List<String> files(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> root.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The root holds exactly the tree (besides berth's manifest and lock), with contents, modes and link targets. */
+    public static void assertInstalled(Path root, FileTree tree) {
+        List<String> expected = Stream.concat(tree.entries().keySet().stream(), Stream.of(Manifest.PATH)).sorted().toList();
+        assertEquals(expected, files(root).stream().filter(p -> !p.equals("var/lib/berth/lock")).toList());
+        tree.entries().forEach((path, node) -> {
+            Path file = root.resolve(path);
+            try {
+                if (node instanceof FileNode.RegularFile f) {
+                    assertEquals(f.content(), Files.readString(file), path);
+                    assertEquals(PosixFilePermissions.toString(dev.berth.tree.TreeWriter.permissions(f.mode())),
+                            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), path);
+                } else if (node instanceof FileNode.Symlink s) {
+                    assertTrue(Files.isSymbolicLink(file), path);
+                    assertEquals(s.target(), Files.readSymbolicLink(file).toString(), path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    public static Manifest manifest(Path root) {
+        try {
+            return Manifest.parse(Files.readString(root.resolve(Manifest.PATH)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Manifest.Invalid e) {
+            throw new AssertionError("manifest unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a directory tree without following links out of it. */
+    public static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

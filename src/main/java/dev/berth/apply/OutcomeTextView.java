@@ -52,7 +52,10 @@ public final class OutcomeTextView {
         }
         List<String> notRun = outcome.notRun().stream().map(Outcome.Step::label).toList();
         if (!notRun.isEmpty()) {
-            out.append("  not run: ").append(String.join("; ", notRun)).append('\n');
+            // a large config can leave thousands of steps: the first few say enough, --format json has them all
+            int shown = Math.min(notRun.size(), 8);
+            out.append("  not run: ").append(String.join("; ", notRun.subList(0, shown)))
+                    .append(notRun.size() > shown ? "; and " + (notRun.size() - shown) + " more" : "").append('\n');
         }
         out.append(switch (failure.step().stage()) {
             case BEFORE_FILES, FILES -> "To finish: fix the cause, then run berth apply again; it plans from what is on disk now.\n";

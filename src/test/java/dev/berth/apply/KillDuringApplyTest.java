@@ -1,0 +1,131 @@
+package dev.berth.apply;
+
+import static dev.berth.testing.Installs.config;
+import static dev.berth.testing.Installs.container;
+import static dev.berth.testing.Installs.desired;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.cli.Main;
+import dev.berth.plan.Manifest;
+import dev.berth.testing.Trees;
+import dev.berth.tree.FileTree;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * berth apply, launched as a process and killed with SIGKILL at a random moment, then run again: the
+ * re-run converges to the planned tree and the manifest matches the disk. A few kills in the default
+ * run; {@code -Dberth.kills=N} for a longer one.
+ */
+class KillDuringApplyTest {
+    private static final int CONTAINERS = 150;
+
+    @TempDir
+    Path tmp;
+
+    private static String bigConfig(String bootArg) {
+        List<String> containers = new ArrayList<>();
+        for (int i = 0; i < CONTAINERS; i++) {
+            containers.add(container("c" + i, 10000 + i, bootArg));
+        }
+        return config(containers.toArray(String[]::new));
+    }
+
+    @Test
+    void killedApplyConvergesOnTheNextRun() throws Exception {
+        int kills = Integer.getInteger("berth.kills", 3);
+        Random random = new Random(Long.getLong("berth.kills.seed", 42));
+        // a RAM file system when there is one: thousands of fsynced renames cost a millisecond each on disk
+        Path shm = Path.of("/dev/shm");
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "berth-kill-") : tmp;
+        Path root = Files.createDirectories(base.resolve("root"));
+        try {
+            killAndRerun(kills, random, root);
+        } finally {
+            if (base != tmp) {
+                Trees.deleteRecursively(base);
+            }
+        }
+    }
+
+    private void killAndRerun(int kills, Random random, Path root) throws Exception {
+        List<String> configs = List.of(bigConfig("3"), bigConfig("5"));
+        int landed = 0;
+        for (int i = 0; i < kills; i++) {
+            String yaml = configs.get(i % 2);
+            // desired() names its source berth.yaml: so does every config here, for identical headers
+            Path file = Files.createDirectories(tmp.resolve("config-" + i)).resolve("berth.yaml");
+            Files.writeString(file, yaml);
+            Process apply = new ProcessBuilder(javaCommand("apply", file.toString(), "--root", root.toString()))
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("apply-" + i + ".log").toFile()).start();
+            long delay = 300 + random.nextInt(900);
+            boolean finished = apply.waitFor(delay, TimeUnit.MILLISECONDS);
+            if (!finished) {
+                apply.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+                apply.waitFor(30, TimeUnit.SECONDS);
+            } else {
+                landed++;
+            }
+            assertConsistentAfterCrash(root);
+
+            Run rerun = run("apply", file.toString(), "--root", root.toString());
+            assertEquals(0, rerun.status(), "re-run after kill " + i + " (" + delay + " ms):\n" + rerun);
+            FileTree tree = desired(yaml).tree();
+            Trees.assertInstalled(root, tree);
+            assertEquals(Manifest.of(tree), Trees.manifest(root), "the manifest matches the disk after kill " + i);
+            Run plan = run("plan", file.toString(), "--root", root.toString(), "--detailed-exitcode");
+            assertEquals(0, plan.status(), plan.toString());
+            assertTrue(plan.out().contains("No changes."), plan.out());
+        }
+        System.out.println("kill-during-apply: " + kills + " runs, " + (kills - landed) + " killed mid-apply");
+    }
+
+    /** After a kill, before any repair: every file berth owns is whole, and the manifest lists all it may have written. */
+    private static void assertConsistentAfterCrash(Path root) throws Exception {
+        if (!Files.exists(root.resolve(Manifest.PATH))) {
+            return; // killed before the first manifest write: nothing of berth's is on disk yet
+        }
+        Manifest manifest = Trees.manifest(root);
+        for (String path : Trees.files(root)) {
+            if (path.startsWith("var/lib/berth/") || path.contains("/.berth-")) {
+                continue;
+            }
+            assertTrue(manifest.owns(path), path + " is on disk but not in the manifest");
+            Path file = root.resolve(path);
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && path.endsWith(".service")) {
+                String text = Files.readString(file);
+                assertTrue(text.startsWith("# Generated by berth") && text.endsWith("\n"), path + " is partial");
+            }
+        }
+    }
+
+    private static List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    record Run(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + status + "\n" + out + err;
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+}

@@ -47,6 +47,10 @@ public final class SchemaValidator {
     }
 
     public void validate(Document document, Diagnostics diagnostics) {
+        // the validator reads integers as 64-bit longs and fails on anything larger: no key takes such a number
+        if (numbersOutOfRange(document.root(), "", diagnostics)) {
+            return;
+        }
         JsonNode json = toJson(document.root());
         List<com.networknt.schema.Error> errors = schema.validate(json);
         for (com.networknt.schema.Error error : errors) {
@@ -140,6 +144,26 @@ public final class SchemaValidator {
         List<String> names = new java.util.ArrayList<>();
         values.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
         return String.join(", ", names);
+    }
+
+    /** Reports every number that no key of the schema could take: beyond 64 bits, or not finite. */
+    private static boolean numbersOutOfRange(Object value, String path, Diagnostics diagnostics) {
+        boolean found = false;
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                found |= numbersOutOfRange(e.getValue(), JsonPointer.child(path, (String) e.getKey()), diagnostics);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                found |= numbersOutOfRange(list.get(i), JsonPointer.child(path, i), diagnostics);
+            }
+        } else if (value instanceof java.math.BigInteger || value instanceof Double d && (!Double.isFinite(d)
+                || Math.abs(d) >= 0x1p53)) {
+            diagnostics.error(Code.S005, path, "the number " + value + " is out of range",
+                    "no setting takes a number this large; write the value berth expects (see 'berth schema')");
+            found = true;
+        }
+        return found;
     }
 
     private static String pointer(NodePath location) {

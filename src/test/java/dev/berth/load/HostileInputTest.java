@@ -51,6 +51,16 @@ class HostileInputTest {
         assertEquals(List.of("Y003"), codes(Berth.validate(new Source("deep.yaml", deep))));
     }
 
+    /** Found by fuzzing: the schema validator reads integers as longs and threw on larger numbers. */
+    @Test
+    void numbersBeyondSixtyFourBitsAreADiagnostic() {
+        Result<Config> r = Berth.validate(new Source("big.yaml", BOOK.replace("    root: /srv/c\n",
+                "    root: /srv/c\n    limits: {tasks-max: 2E256, cpu-weight: 99999999999999999999999}\n")));
+        assertEquals(List.of("S005", "S005"), codes(r));
+        assertEquals(List.of("/containers/c/limits/tasks-max", "/containers/c/limits/cpu-weight"),
+                r.diagnostics().all().stream().map(Diagnostic::path).toList());
+    }
+
     @Test
     void aSecondDocumentIsRefused() {
         assertEquals(List.of("Y004"), codes(Berth.validate(new Source("two.yaml", BOOK + "---\n" + BOOK))));

@@ -58,7 +58,7 @@ final class CompileCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("berth: cannot write " + outDir + ": " + e.getMessage());
             return 1;
         }
-        if (output.format == OutputOptions.Format.text) {
+        if (output.chatty()) {
             spec.commandLine().getOut().println("Wrote " + tree.size() + " files to " + outDir);
         }
         return 0;

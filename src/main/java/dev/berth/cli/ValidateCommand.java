@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
             failed |= fileFailed;
         }
         reporter.report(all, sources);
-        if (output.format == OutputOptions.Format.text) {
+        if (output.chatty()) {
             valid.forEach(file -> spec.commandLine().getOut().println(file + ": valid"));
         }
         return failed ? 1 : 0;

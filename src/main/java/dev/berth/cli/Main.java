@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
         subcommands = {ValidateCommand.class, CompileCommand.class, PlanCommand.class, ApplyCommand.class,
-                DestroyCommand.class, InitCommand.class, SchemaCommand.class, ExplainCommand.class,
+                DestroyCommand.class, GraphCommand.class, InitCommand.class, SchemaCommand.class, ExplainCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",

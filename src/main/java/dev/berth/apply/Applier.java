@@ -35,6 +35,10 @@ public final class Applier {
         Progress NONE = step -> {
         };
 
+        /** Called once, before the first step, with the number of steps the plan takes. */
+        default void starting(int steps) {
+        }
+
         void done(Outcome.Step step);
     }
 
@@ -96,6 +100,7 @@ public final class Applier {
         }
 
         List<Outcome.Step> done = new ArrayList<>();
+        progress.starting(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Planned planned = steps.get(i);
             try {

@@ -7,21 +7,25 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth apply FILE [--root DIR]}: shows the plan and carries out exactly that plan. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
+        header = "Install the compiled config into a root.",
         description = {"Install the compiled config into a root: show the plan, then carry it out.",
                 "Runs under a lock. Each file is replaced atomically; berth's manifest (var/lib/berth/manifest.json) "
                         + "lets it prune files that left the config and refuse files it did not write. On the live host "
                         + "(--root /) it then runs systemctl daemon-reload once and starts, restarts or stops units as "
                         + "the plan says."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:applied, or nothing to do",
+                "1:invalid config, refused plan, lock held, or a failed step (the report says what state the root is in)",
+                "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
-        footer = {"  berth apply berth.yaml", "  berth apply berth.yaml --root /var/lib/machines/image",
-                "%nExit status: 0 applied (or nothing to do), 1 error: invalid config, refused plan, lock held, "
-                        + "or a failed step (the report says what state the root is in)."})
+        footer = {"  sudo berth apply berth.yaml", "  berth apply berth.yaml --root /var/lib/machines/image --progress"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +42,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply.")
     Path file;
 
+    @Option(names = "--progress", description = "Show each step on stderr as it finishes, also when stderr is not "
+            + "a terminal (on a terminal a progress line is shown anyway).")
+    boolean progress;
+
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output);
@@ -51,6 +59,6 @@ final class ApplyCommand implements Callable<Integer> {
         }
         // planned under the lock, so the plan shown is the state apply starts from
         return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
-                Berth.plan(desired.get(), host.get().target(), install.toPlanOptions())));
+                Berth.plan(desired.get(), host.get().target(), install.toPlanOptions()), progress));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,12 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * (or was lost) can still be uninstalled. FILE is accepted so that plan, apply and destroy share a command line.
  */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
+        header = "Remove everything berth installed in a root.",
         description = {"Remove everything berth installed in a root, as its manifest lists it.",
                 "On the live host (--root /) berth first stops its sockets and containers, and reloads systemd "
                         + "afterwards. Directories and the lock file stay."},
-        footerHeading = "%nExample:%n",
-        footer = {"  berth destroy berth.yaml --root /var/lib/machines/image",
-                "%nExit status: 0 removed (or nothing to remove), 1 error (lock held, a file in the way, a failed step)."})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:removed, or nothing to remove",
+                "1:lock held, a file in the way, or a failed step",
+                "3:internal error in berth"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth destroy berth.yaml --root /var/lib/machines/image", "  sudo berth destroy"})
 final class DestroyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +42,10 @@ final class DestroyCommand implements Callable<Integer> {
             description = "The config that was applied (not read: the manifest under the root says what to remove).")
     Path file;
 
+    @Option(names = "--progress", description = "Show each step on stderr as it finishes, also when stderr is not "
+            + "a terminal (on a terminal a progress line is shown anyway).")
+    boolean progress;
+
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output);
@@ -45,6 +54,6 @@ final class DestroyCommand implements Callable<Integer> {
             return 1;
         }
         return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
-                new Planner(host.get().target(), PlanOptions.DEFAULT).planDestroy()));
+                new Planner(host.get().target(), PlanOptions.DEFAULT).planDestroy(), progress));
     }
 }

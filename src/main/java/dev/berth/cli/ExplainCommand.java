@@ -15,10 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth explain CODE}: the catalogue entry of a diagnostic code, with a bad and a good example. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        header = "Explain a diagnostic code, or list them all.",
         description = "Explain a diagnostic code (the S002 in error[S002]) with a bad and a good example.",
         footerHeading = "%nExamples:%n",
-        footer = {"  berth explain S002", "  berth explain --list",
-                "%nExit status: 0 explained, 1 unknown code."})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:explained (or listed)", "1:unknown code", "3:internal error in berth"},
+        footer = {"  berth explain S002", "  berth explain --list"})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

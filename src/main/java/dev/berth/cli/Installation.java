@@ -36,6 +36,7 @@ final class Installation {
     private final Reporter reporter;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Environment environment;
     /** Diagnostics found before the plan (config warnings); JSON output carries them inside the plan. */
     private final List<Diagnostic> earlier = new ArrayList<>();
 
@@ -43,6 +44,7 @@ final class Installation {
         this.output = output;
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
+        this.environment = Main.environment(spec);
         this.reporter = new Reporter(output, out, err);
     }
 
@@ -129,15 +131,27 @@ final class Installation {
             err.flush();
             return;
         }
-        out.print(new PlanTextView(output.color()).render(plan));
+        if (!output.quiet) {
+            out.print(new PlanTextView(output.colorOut()).render(plan));
+        }
         if (!acceptable(plan)) {
+            if (output.quiet) {
+                // the plan (which lists its warnings) is not shown: the warnings that fail the run are
+                Diagnostics diagnostics = new Diagnostics();
+                plan.diagnostics().forEach(diagnostics::add);
+                reporter.report(diagnostics, Optional.empty());
+            }
             err.println("berth: warnings count as errors (--strict); nothing was installed under " + plan.root());
             err.flush();
         }
     }
 
-    /** Shows the plan, carries it out, shows the outcome; the exit status of apply and destroy. */
-    int applyAndReport(Hosts.Host host, Plan plan) {
+    /**
+     * Shows the plan, carries it out, shows the outcome; the exit status of apply and destroy.
+     *
+     * @param progress whether progress was asked for (--progress); a terminal shows it anyway
+     */
+    int applyAndReport(Hosts.Host host, Plan plan, boolean progress) {
         boolean applicable = !plan.hasErrors() && acceptable(plan);
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
         if (!applicable || nothingToDo) {
@@ -152,21 +166,19 @@ final class Installation {
         }
         if (!json()) {
             showText(plan);
-            out.println();
-            out.println("Applying:");
             out.flush();
         }
-        Applier.Progress progress = json() ? Applier.Progress.NONE : step -> {
-            out.println("  done  " + step.label());
-            out.flush();
-        };
-        Outcome outcome = new Applier(host.files(), host.systemctl(), host.runner(), progress).apply(plan);
+        ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
+        Outcome outcome = new Applier(host.files(), host.systemctl(), host.runner(), view).apply(plan);
+        view.finish();
         if (json()) {
             out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
                     + ",\n \"outcome\": " + new OutcomeJsonView().render(outcome) + "}");
         } else if (outcome.ok()) {
-            out.println();
-            out.print(new OutcomeTextView().success(plan, outcome));
+            if (!output.quiet) {
+                out.println();
+                out.print(new OutcomeTextView().success(plan, outcome));
+            }
         } else {
             Diagnostics diagnostics = new Diagnostics();
             diagnostics.add(outcome.failure().get().diagnostic());

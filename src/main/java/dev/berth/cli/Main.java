@@ -1,8 +1,13 @@
 package dev.berth.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code berth} command. {@link #run} is what tests call; {@link #main} only wires the process. */
 @Command(name = "berth",
@@ -10,17 +15,33 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
         subcommands = {ValidateCommand.class, CompileCommand.class, PlanCommand.class, ApplyCommand.class,
-                DestroyCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  success (plan --detailed-exitcode: no changes)", "  1  invalid config (with --strict: also warnings) or a failed command",
-                "  2  plan --detailed-exitcode: changes to make",
-                "  3  internal error in berth (a bug: please report it)"})
+                DestroyCommand.class, GraphCommand.class, InitCommand.class, SchemaCommand.class, ExplainCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success (plan --detailed-exitcode: no changes)",
+                "1:invalid config (with --strict: also warnings), a usage mistake or a failed command "
+                        + "(compile --check: DIR is stale)",
+                "2:plan --detailed-exitcode: changes to make",
+                "3:internal error in berth (a bug: please report it)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth init && berth validate berth.yaml",
+                "  berth compile berth.yaml -o out/",
+                "  berth plan berth.yaml && sudo berth apply berth.yaml",
+                "  berth help compile",
+                "%nDocumentation: docs/ in berth's repository, and 'man berth-VERB' where the man pages are installed."})
 public final class Main implements Runnable {
     /** Exit status when berth itself fails; never for bad input. */
     static final int INTERNAL_ERROR = 3;
 
+    private final Environment environment;
+
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
+
+    Main(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public void run() {
@@ -30,16 +51,20 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        System.exit(run(Environment.detect(), out, err, args));
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(Environment.captured(), out, err, args);
+    }
+
+    static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("berth: internal error: " + e);
-            if (System.getenv("BERTH_DEBUG") != null) {
+            if (environment.get("BERTH_DEBUG").isPresent()) {
                 e.printStackTrace(err);
             } else {
                 err.println("berth: this is a bug in berth; set BERTH_DEBUG=1 for details and report it");
@@ -60,5 +85,28 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The whole command tree: what runs, and what completion scripts and man pages are generated from. */
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        // a verb's header is its line in the command list and its man page's NAME; its help starts at the synopsis
+        for (CommandLine verb : cli.getSubcommands().values()) {
+            // --version on a verb prints berth's version, not picocli's empty default
+            verb.getCommandSpec().versionProvider(new VersionProvider());
+            List<String> sections = new ArrayList<>(verb.getHelpSectionKeys());
+            sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            verb.setHelpSectionKeys(sections);
+        }
+        CommandSpec help = cli.getSubcommands().get("help").getCommandSpec();
+        help.usageMessage().footerHeading("%nExamples:%n").footer("  berth help", "  berth help compile")
+                .exitCodeListHeading("%nExit status:%n").exitCodeList(new TreeMap<>(Map.of("0", "help printed", "1", "unknown command")));
+        return cli;
+    }
+
+    /** The environment of the run a command belongs to. */
+    static Environment environment(CommandSpec spec) {
+        return ((Main) spec.root().userObject()).environment;
     }
 }

@@ -15,13 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code berth plan FILE [--root DIR]}: what apply would do to that root. Reads only. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Show what berth apply would do to a root.",
         description = {"Show what berth apply would do to a root. Writes nothing.",
                 "Files to create (+), change (~, with a unified diff) and remove (-), links and modes, then the "
                         + "systemctl actions on a live host, host facts and warnings."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:planned, with or without changes (--detailed-exitcode: no changes)",
+                "1:invalid config, refused files or an unreadable root",
+                "2:--detailed-exitcode only: changes present",
+                "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
         footer = {"  berth plan berth.yaml", "  berth plan berth.yaml --root /var/lib/machines/image --format json",
-                "%nExit status: 0 planned (also with changes), 1 error (invalid config, refused files, unreadable root);",
-                "with --detailed-exitcode: 0 no changes, 1 error, 2 changes present."})
+                "  berth plan berth.yaml --detailed-exitcode --quiet; echo $?"})
 final class PlanCommand implements Callable<Integer> {
     /** The exit status of --detailed-exitcode when apply would change something (terraform's convention). */
     static final int CHANGES_PRESENT = 2;

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.diag.Diagnostic;
 import dev.berth.diag.DiagnosticPrinter;
 import dev.berth.diag.Diagnostics;
 import dev.berth.diag.GitHubPrinter;
@@ -33,19 +34,27 @@ final class Reporter {
      * every diagnostic names its file.
      */
     void report(Diagnostics diagnostics, List<Source> sources) {
-        if (options.format == OutputOptions.Format.text && diagnostics.isEmpty()) {
+        Diagnostics shown = options.text() && options.quiet && !options.strict ? errorsOf(diagnostics) : diagnostics;
+        if (options.text() && shown.isEmpty()) {
             return;
         }
-        printer(sources).print(diagnostics, options.format == OutputOptions.Format.text ? err : out);
+        printer(sources).print(shown, options.text() ? err : out);
+    }
+
+    /** --quiet: only what fails the run. */
+    private static Diagnostics errorsOf(Diagnostics diagnostics) {
+        Diagnostics errors = new Diagnostics();
+        diagnostics.all().stream().filter(Diagnostic::isError).forEach(errors::add);
+        return errors;
     }
 
     private DiagnosticPrinter printer(List<Source> sources) {
         return switch (options.format) {
             case json -> new JsonPrinter();
             case github -> new GitHubPrinter();
-            case sarif -> new SarifPrinter(Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse(""));
+            case sarif -> new SarifPrinter(Version.current().orElse(""));
             case text -> new HumanPrinter((file, line) -> sources.stream().filter(s -> s.name().equals(file)).findFirst()
-                    .map(s -> s.line(line)).orElse(""), options.color());
+                    .map(s -> s.line(line)).orElse(""), options.colorErr());
         };
     }
 

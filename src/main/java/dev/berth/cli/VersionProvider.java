@@ -2,11 +2,11 @@ package dev.berth.cli;
 
 import picocli.CommandLine;
 
-/** The version written into the jar's manifest by the build. */
+/** {@code berth --version}: berth's version, and the Java running it (for bug reports). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"berth " + (version == null ? "(development build)" : version)};
+        return new String[] {"berth " + Version.current().orElse("(development build)"),
+                "Java ${java.version} (${java.vendor} ${java.vm.name})"};
     }
 }

@@ -40,12 +40,12 @@ public final class GitHubPrinter implements DiagnosticPrinter {
     }
 
     /** The message part: %, CR and LF are escaped; other control characters are made visible. */
-    static String data(String s) {
+    public static String data(String s) {
         return Text.printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** A property value: as data, plus ':' and ',' which would end the value. */
-    static String property(String s) {
+    public static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }

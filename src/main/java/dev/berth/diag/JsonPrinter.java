@@ -26,15 +26,21 @@ public final class JsonPrinter implements DiagnosticPrinter {
                 .append(", \"diagnostics\": [");
         String separator = "";
         for (Diagnostic d : diagnostics.sorted()) {
-            json.append(separator).append("\n  {\"severity\": ").append(Json.quote(d.severity().label()))
-                    .append(", \"code\": ").append(Json.quote(d.code().id()))
-                    .append(", \"path\": ").append(Json.quote(d.path()));
-            d.position().ifPresent(p -> json.append(", \"file\": ").append(Json.quote(p.file()))
-                    .append(", \"line\": ").append(p.line()).append(", \"column\": ").append(p.column()));
-            json.append(", \"summary\": ").append(Json.quote(d.summary()))
-                    .append(", \"hint\": ").append(Json.quote(d.hint())).append('}');
+            json.append(separator).append("\n  ").append(object(d));
             separator = ",";
         }
         return json.append(diagnostics.isEmpty() ? "]}" : "\n]}").toString();
+    }
+
+    /** One diagnostic as a JSON object, the shape of an element of "diagnostics" above. */
+    public static String object(Diagnostic d) {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"severity\": ").append(Json.quote(d.severity().label()))
+                .append(", \"code\": ").append(Json.quote(d.code().id()))
+                .append(", \"path\": ").append(Json.quote(d.path()));
+        d.position().ifPresent(p -> json.append(", \"file\": ").append(Json.quote(p.file()))
+                .append(", \"line\": ").append(p.line()).append(", \"column\": ").append(p.column()));
+        return json.append(", \"summary\": ").append(Json.quote(d.summary()))
+                .append(", \"hint\": ").append(Json.quote(d.hint())).append('}').toString();
     }
 }

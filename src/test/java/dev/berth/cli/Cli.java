@@ -6,9 +6,14 @@ import java.io.StringWriter;
 /** Runs berth in-process, capturing what it prints. */
 record Cli(int status, String out, String err) {
     static Cli run(String... args) {
+        return run(Environment.captured(), args);
+    }
+
+    /** With an environment of the test's choosing: variables, and whether stdout and stderr count as terminals. */
+    static Cli run(Environment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        int status = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new Cli(status, out.toString(), err.toString());
     }
 

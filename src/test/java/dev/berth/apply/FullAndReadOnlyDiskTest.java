@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.cli.Main;
+import dev.berth.cli.Cli;
 import dev.berth.plan.Manifest;
 import dev.berth.testing.Trees;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,23 +62,13 @@ class FullAndReadOnlyDiskTest {
         }
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void fullDiskIsADiagnosticAndTheStateStaysConsistent() throws Exception {
         Path root = mountTmpfs("size=64k,nr_inodes=400");
         Path file = tmp.resolve("berth.yaml");
         Files.writeString(file, config(60));
 
-        Run apply = run("apply", file.toString(), "--root", root.toString());
+        Cli apply = Cli.run("apply", file.toString(), "--root", root.toString());
 
         assertEquals(1, apply.status(), apply.out() + apply.err());
         assertTrue(apply.err().contains("error[A"), apply.err());
@@ -102,7 +90,7 @@ class FullAndReadOnlyDiskTest {
         Path file = tmp.resolve("berth.yaml");
         Files.writeString(file, config(2));
 
-        Run apply = run("apply", file.toString(), "--root", root.toString());
+        Cli apply = Cli.run("apply", file.toString(), "--root", root.toString());
 
         assertEquals(1, apply.status(), apply.out() + apply.err());
         assertTrue(apply.err().contains("error[A"), apply.err());

@@ -6,12 +6,10 @@ import static dev.berth.testing.Installs.desired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.cli.Main;
+import dev.berth.cli.Cli;
 import dev.berth.plan.Manifest;
 import dev.berth.testing.Trees;
 import dev.berth.tree.FileTree;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +75,12 @@ class KillDuringApplyTest {
             }
             assertConsistentAfterCrash(root);
 
-            Run rerun = run("apply", file.toString(), "--root", root.toString());
+            Cli rerun = Cli.run("apply", file.toString(), "--root", root.toString());
             assertEquals(0, rerun.status(), "re-run after kill " + i + " (" + delay + " ms):\n" + rerun);
             FileTree tree = desired(yaml).tree();
             Trees.assertInstalled(root, tree);
             assertEquals(Manifest.of(tree), Trees.manifest(root), "the manifest matches the disk after kill " + i);
-            Run plan = run("plan", file.toString(), "--root", root.toString(), "--detailed-exitcode");
+            Cli plan = Cli.run("plan", file.toString(), "--root", root.toString(), "--detailed-exitcode");
             assertEquals(0, plan.status(), plan.toString());
             assertTrue(plan.out().contains("No changes."), plan.out());
         }
@@ -110,22 +108,8 @@ class KillDuringApplyTest {
 
     private static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.berth.cli.Main"));
         command.addAll(List.of(args));
         return command;
-    }
-
-    record Run(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + status + "\n" + out + err;
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
     }
 }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs berth in-process, capturing what it prints. */
-record Cli(int status, String out, String err) {
-    static Cli run(String... args) {
+public record Cli(int status, String out, String err) {
+    public static Cli run(String... args) {
         return run(Environment.captured(), args);
     }
 

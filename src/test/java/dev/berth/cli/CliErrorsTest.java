@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,17 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad configs through the real CLI: every problem with file:line:col, exit 1, nothing written, no stack trace. */
 class CliErrorsTest {
-    record Run(int status, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private static void assertNoStackTrace(Run r) {
+    private static void assertNoStackTrace(Cli r) {
         assertFalse((r.out() + r.err()).contains("\tat "), "stack trace printed:\n" + r.err());
         assertFalse((r.out() + r.err()).contains("Exception"), "exception printed:\n" + r.err());
     }
@@ -40,7 +29,7 @@ class CliErrorsTest {
                     ports:
                       http: {listen: [80]}
                 """);
-        Run r = run("validate", config.toString());
+        Cli r = Cli.run("validate", config.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("error[S002] at /containers/web/rooot: unknown key 'rooot'"), r.err());
         assertTrue(r.err().contains("--> " + config + ":5:5"), r.err());
@@ -54,7 +43,7 @@ class CliErrorsTest {
     void syntaxErrorIsReportedAtTheParsersMark(@TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("berth.yaml");
         Files.writeString(config, "berth: 1\ncontainers:\n  web: {root: /srv/web\n");
-        Run r = run("validate", config.toString());
+        Cli r = Cli.run("validate", config.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("error[Y001]"), r.err());
         assertTrue(r.err().matches("(?s).*--> " + java.util.regex.Pattern.quote(config.toString()) + ":\\d+:\\d+.*"), r.err());
@@ -66,7 +55,7 @@ class CliErrorsTest {
         Path config = tmp.resolve("berth.yaml");
         Files.writeString(config, "berth: 1\ncontainers:\n  my_container: {root: /srv/c}\n");
         Path out = tmp.resolve("out");
-        Run r = run("compile", config.toString(), "-o", out.toString());
+        Cli r = Cli.run("compile", config.toString(), "-o", out.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("error[N001] at /containers/my_container"), r.err());
         assertTrue(r.err().contains("--> " + config + ":3:3"), r.err());
@@ -76,7 +65,7 @@ class CliErrorsTest {
 
     @Test
     void missingFileIsADiagnosticNotAnException(@TempDir Path tmp) {
-        Run r = run("validate", tmp.resolve("nope.yaml").toString());
+        Cli r = Cli.run("validate", tmp.resolve("nope.yaml").toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("error[Y006]"), r.err());
         assertNoStackTrace(r);
@@ -84,14 +73,14 @@ class CliErrorsTest {
 
     @Test
     void validConfigExitsZero() {
-        Run r = run("validate", "examples/book-ssh-container.yaml");
+        Cli r = Cli.run("validate", "examples/book-ssh-container.yaml");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
     }
 
     @Test
     void usageErrorsExitOneWithAHint() {
-        Run r = run("compile");
+        Cli r = Cli.run("compile");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("--help"), r.err());
     }

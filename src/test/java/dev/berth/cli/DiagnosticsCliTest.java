@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.diag.Code;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,16 +34,6 @@ class DiagnosticsCliTest {
                 rooot: /srv/typo
             """;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     private static Path write(Path dir, String name, String text) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
@@ -55,24 +43,24 @@ class DiagnosticsCliTest {
     @Test
     void warningsPassUnlessStrict(@TempDir Path tmp) throws Exception {
         Path config = write(tmp, "berth.yaml", WARNING_ONLY);
-        Run lax = run("validate", config.toString());
+        Cli lax = Cli.run("validate", config.toString());
         assertEquals(0, lax.status(), lax.err());
         assertTrue(lax.err().contains("warning[C001]"), lax.err());
         assertTrue(lax.out().contains(": valid"), lax.out());
-        Run strict = run("validate", "--strict", config.toString());
+        Cli strict = Cli.run("validate", "--strict", config.toString());
         assertEquals(1, strict.status(), strict.err());
         assertFalse(strict.out().contains(": valid"), strict.out());
         Path out = tmp.resolve("out");
-        assertEquals(1, run("compile", "--strict", config.toString(), "-o", out.toString()).status());
+        assertEquals(1, Cli.run("compile", "--strict", config.toString(), "-o", out.toString()).status());
         assertFalse(Files.exists(out), "--strict writes nothing when there are warnings");
-        assertEquals(0, run("compile", config.toString(), "-o", out.toString()).status());
+        assertEquals(0, Cli.run("compile", config.toString(), "-o", out.toString()).status());
     }
 
     @Test
     void jsonOfSeveralFilesIsOneDocument(@TempDir Path tmp) throws Exception {
         Path a = write(tmp, "a.yaml", INVALID);
         Path b = write(tmp, "b.yaml", WARNING_ONLY);
-        Run r = run("validate", "--format", "json", a.toString(), b.toString(), tmp.resolve("missing.yaml").toString());
+        Cli r = Cli.run("validate", "--format", "json", a.toString(), b.toString(), tmp.resolve("missing.yaml").toString());
         assertEquals(1, r.status());
         assertEquals("", r.err());
         JsonNode doc = JSON.readTree(r.out());
@@ -85,7 +73,7 @@ class DiagnosticsCliTest {
     @Test
     void sarifAndGithubGoToStdout(@TempDir Path tmp) throws Exception {
         Path config = write(tmp, "berth.yaml", INVALID);
-        Run sarif = run("validate", "--format", "sarif", config.toString());
+        Cli sarif = Cli.run("validate", "--format", "sarif", config.toString());
         assertEquals(1, sarif.status());
         assertEquals("", sarif.err());
         JsonNode result = JSON.readTree(sarif.out()).path("runs").get(0).path("results").get(0);
@@ -93,20 +81,20 @@ class DiagnosticsCliTest {
         assertEquals(5, result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
         assertEquals("/containers/web/rooot", result.path("properties").path("path").asString());
 
-        Run github = run("validate", "--format", "github", config.toString());
+        Cli github = Cli.run("validate", "--format", "github", config.toString());
         assertEquals(1, github.status());
         assertEquals("", github.err());
         assertEquals("::error file=" + config + ",line=5,col=5,endColumn=10,title=berth S002::unknown key 'rooot' (did you mean 'root'?)",
                 github.out().strip());
 
-        Run clean = run("validate", "--format", "sarif", "examples/book-ssh-container.yaml");
+        Cli clean = Cli.run("validate", "--format", "sarif", "examples/book-ssh-container.yaml");
         assertEquals(0, clean.status(), clean.err());
         assertEquals(0, JSON.readTree(clean.out()).path("runs").get(0).path("results").size());
     }
 
     @Test
     void explainPrintsTheEntry() {
-        Run r = run("explain", "s002");
+        Cli r = Cli.run("explain", "s002");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("S002: unknown key\n"), r.out());
         assertTrue(r.out().contains("topic: schema"), r.out());
@@ -116,28 +104,28 @@ class DiagnosticsCliTest {
 
     @Test
     void explainAnUnknownCodeSuggestsOne() {
-        Run r = run("explain", "S02");
+        Cli r = Cli.run("explain", "S02");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("unknown diagnostic code 'S02'; did you mean S002?"), r.err());
         assertTrue(r.err().contains("Known codes: Y001"), r.err());
-        Run far = run("explain", "hello");
+        Cli far = Cli.run("explain", "hello");
         assertEquals(1, far.status());
         assertFalse(far.err().contains("did you mean"), far.err());
     }
 
     @Test
     void explainListsEveryCode() {
-        Run r = run("explain", "--list");
+        Cli r = Cli.run("explain", "--list");
         assertEquals(0, r.status());
         for (Code code : Code.values()) {
             assertTrue(r.out().contains(code.id() + "  "), code + " missing from:\n" + r.out());
         }
-        assertEquals(r.out(), run("explain").out());
+        assertEquals(r.out(), Cli.run("explain").out());
     }
 
     @Test
     void unknownFormatIsAUsageError(@TempDir Path tmp) throws Exception {
-        Run r = run("validate", "--format", "xml", write(tmp, "b.yaml", WARNING_ONLY).toString());
+        Cli r = Cli.run("validate", "--format", "xml", write(tmp, "b.yaml", WARNING_ONLY).toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("text, json, github, sarif"), r.err());
     }

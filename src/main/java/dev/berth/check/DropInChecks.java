@@ -17,9 +17,14 @@ final class DropInChecks {
     static void check(List<DropIn> dropIns, int target, Diagnostics diagnostics) {
         for (DropIn d : dropIns) {
             String unitPath = d.path().substring(0, d.path().lastIndexOf('/'));
-            UnitName.fullNameProblem(d.unit()).ifPresent(p -> diagnostics.error(Code.N002, unitPath, "invalid unit name: " + p,
-                    "name the unit with its suffix, e.g. httpd.service"));
             Values.report(UnitName.dropInProblem(d.fileName()), d.path(), diagnostics);
+            java.util.Optional<String> unitProblem = UnitName.fullNameProblem(d.unit());
+            if (unitProblem.isPresent()) {
+                // without a valid suffix the unit's type, and so what the drop-in may set, is unknown
+                diagnostics.error(Code.N002, unitPath, "invalid unit name: " + unitProblem.get(),
+                        "name the unit with its suffix, e.g. httpd.service");
+                continue;
+            }
             String type = d.unit().substring(d.unit().lastIndexOf('.') + 1);
             String typeSection = Character.toUpperCase(type.charAt(0)) + type.substring(1);
             boolean service = type.equals("service");

@@ -81,6 +81,11 @@ public final class YamlLoader {
         } catch (StackOverflowError e) {
             diagnostics.error(Code.Y003, "", "the document is nested too deeply", "at most " + limits.maxDepth() + " levels are allowed");
             return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            // snakeyaml-engine rejects some malformed tags (e.g. "!u%c ") with a plain exception, not a marked one
+            diagnostics.error(Code.Y001, "", "the YAML parser cannot read this file: " + e.getMessage(),
+                    "check tags (!name) and escapes; berth uses no tags");
+            return Optional.empty();
         }
         long expanded = expandedSize(rootNode, new java.util.IdentityHashMap<>(), 0);
         if (expanded > limits.maxNodes()) {

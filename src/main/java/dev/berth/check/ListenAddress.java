@@ -31,7 +31,8 @@ public record ListenAddress(String host, int port, String socket) {
             if (text.startsWith("/") && !PathRules.normalized(text)) {
                 return Result.bad("the socket path is not normalized (no '.', '..', '//' or trailing '/')");
             }
-            if (text.length() < 2 || text.chars().anyMatch(c -> c <= ' ' || c == 0x7f || c == '%' || c == '\\')) {
+            if (text.length() < 2 || text.chars().anyMatch(c -> c <= ' ' || c == '%' || c == '\\')
+                    || dev.berth.unit.ValueRules.plain(text).isPresent()) {
                 return Result.bad("the socket path may not hold spaces, control characters, '%' or '\\'");
             }
             return Result.ok(new ListenAddress(null, 0, text));

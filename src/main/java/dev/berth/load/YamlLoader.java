@@ -90,10 +90,9 @@ public final class YamlLoader {
                     "aliases, nesting and size are limited; simplify the document").at(position(source, rootNode.getStartMark())));
             return Optional.empty();
         }
-        SourceMap map = new SourceMap();
+        SourceMap map = new SourceMap(source.name());
         Walker walker = new Walker(source, map, diagnostics);
-        Position rootPosition = span(source, rootNode);
-        map.put("", null, rootPosition, rootNode instanceof MappingNode);
+        map.put("", line(rootNode), column(rootNode), width(rootNode), rootNode instanceof MappingNode);
         Object root;
         try {
             root = walker.value(rootNode, "", 0);
@@ -113,7 +112,9 @@ public final class YamlLoader {
      * node graph (each node once), so it is cheap even when the expansion is astronomically large.
      */
     private long expandedSize(Node node, java.util.Map<Node, Long> memo, int depth) {
-        Long known = memo.get(node);
+        // only an anchored node can be reached twice (through its aliases): only its size is worth remembering
+        boolean shared = node.getAnchor().isPresent();
+        Long known = shared ? memo.get(node) : null;
         if (known != null) {
             return known;
         }
@@ -131,7 +132,9 @@ public final class YamlLoader {
                 size = saturatingAdd(size, expandedSize(item, memo, depth + 1));
             }
         }
-        memo.put(node, size);
+        if (shared) {
+            memo.put(node, size);
+        }
         return size;
     }
 
@@ -168,6 +171,29 @@ public final class YamlLoader {
     static Position position(Source source, Optional<Mark> mark) {
         return mark.map(m -> new Position(source.name(), m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Position(source.name(), 1, 1));
+    }
+
+    /** The 1-based line where the node starts (1 without a mark), as {@link #span} gives it. */
+    private static int line(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        return start.isPresent() ? start.get().getLine() + 1 : 1;
+    }
+
+    /** The 1-based column where the node starts, as {@link #span} gives it. */
+    private static int column(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        return start.isPresent() ? start.get().getColumn() + 1 : 1;
+    }
+
+    /** The node's width when it ends on the line it starts on, else 0, as {@link #span} gives it. */
+    private static int width(Node node) {
+        Optional<Mark> end = node.getEndMark();
+        if (end.isEmpty()) {
+            return 0;
+        }
+        int line = line(node);
+        int column = column(node);
+        return end.get().getLine() + 1 == line && end.get().getColumn() + 1 > column ? end.get().getColumn() + 1 - column : 0;
     }
 
     private static final class LimitExceeded extends RuntimeException {
@@ -213,7 +239,7 @@ public final class YamlLoader {
                 int i = 0;
                 for (Node item : sequence.getValue()) {
                     String p = JsonPointer.child(pointer, i++);
-                    map.put(p, null, span(source, item), item instanceof MappingNode);
+                    map.put(p, line(item), column(item), width(item), item instanceof MappingNode);
                     list.add(value(item, p, depth + 1));
                 }
                 return list;
@@ -234,10 +260,9 @@ public final class YamlLoader {
             Map<String, Object> result = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
-                Position keyPosition = span(source, keyNode);
                 if (!(keyNode instanceof ScalarNode keyScalar)) {
                     diagnostics.add(Diagnostic.error(Code.Y005, pointer, "a key must be a plain string",
-                            "write the key as a string").at(keyPosition));
+                            "write the key as a string").at(span(source, keyNode)));
                     continue;
                 }
                 String key = keyScalar.getValue();
@@ -245,10 +270,12 @@ public final class YamlLoader {
                 if (result.containsKey(key)) {
                     diagnostics.add(Diagnostic.error(Code.Y002, p, "duplicate key '" + key + "'",
                             "the key first appears at line " + map.locate(p, true).line() + "; remove or rename one of them")
-                            .at(keyPosition));
+                            .at(span(source, keyNode)));
                     continue;
                 }
-                map.put(p, keyPosition, span(source, tuple.getValueNode()), tuple.getValueNode() instanceof MappingNode);
+                Node valueNode = tuple.getValueNode();
+                map.put(p, line(keyNode), column(keyNode), width(keyNode), line(valueNode), column(valueNode), width(valueNode),
+                        valueNode instanceof MappingNode);
                 result.put(key, value(tuple.getValueNode(), p, depth + 1));
             }
             return result;

@@ -32,6 +32,7 @@ public final class Berth {
 
     /** load, schema, bind, check: everything {@code berth validate} does. */
     public static Result<Config> validate(Source source) {
+        SchemaValidator.preload(); // built on another thread while this one parses the YAML
         Diagnostics diagnostics = new Diagnostics();
         Optional<Document> document = new YamlLoader().load(source, diagnostics);
         if (document.isEmpty()) {
@@ -56,6 +57,7 @@ public final class Berth {
 
     /** validate, then translate and render: the complete output tree. */
     public static Result<FileTree> compile(Source source) {
+        Renderer.preload();
         Result<Config> config = validate(source);
         if (!config.ok()) {
             return Result.failed(config.diagnostics());
@@ -66,6 +68,7 @@ public final class Berth {
 
     /** validate and compile, with what installing needs besides the tree: the guest roots it writes into. */
     public static Result<Desired> desired(Source source) {
+        Renderer.preload();
         Result<Config> config = validate(source);
         if (!config.ok()) {
             return Result.failed(config.diagnostics());

@@ -11,8 +11,11 @@ import dev.berth.plan.SystemAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Carries out exactly one {@link Plan}: the system actions that must come first (bootstrap, stopping
@@ -163,19 +166,20 @@ public final class Applier {
 
         ManifestWriter(Plan plan) {
             this.plan = plan;
-            Manifest claim = plan.manifestBefore();
+            TreeMap<String, FileState> claim = new TreeMap<>(plan.manifestBefore().files());
+            Set<String> adopted = new HashSet<>(plan.adopted());
             for (String path : plan.adopted()) {
                 // what the file holds now: the manifest stays true to the disk until the change replaces it
-                claim = claim.with(path, plan.manifestAfter().get(path).orElseThrow());
+                claim.put(path, plan.manifestAfter().get(path).orElseThrow());
             }
             for (Change change : plan.changes()) {
-                if (change.before().isPresent() && plan.adopted().contains(change.path())) {
-                    claim = claim.with(change.path(), change.before().get());
+                if (change.before().isPresent() && adopted.contains(change.path())) {
+                    claim.put(change.path(), change.before().get());
                 } else if (change.before().isEmpty()) {
-                    claim = claim.with(change.path(), change.after().orElseThrow());
+                    claim.put(change.path(), change.after().orElseThrow());
                 }
             }
-            this.claimed = claim;
+            this.claimed = new Manifest(claim);
         }
 
         boolean claimsNewPaths() {

@@ -6,16 +6,51 @@ import dev.berth.model.Config;
 import dev.berth.model.Container;
 import dev.berth.model.Port;
 import dev.berth.unit.ValueRules;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Listen addresses: their form, clashes across the whole host, and that a guest service claims each. */
 final class PortChecks {
-    private record Bound(ListenAddress address, Port port) {
+    private record Bound(ListenAddress address, Port port, int order) {
+    }
+
+    /**
+     * The addresses bound so far under one clash key (one protocol and port number, or one socket path), indexed
+     * so that finding the first one a new address clashes with takes constant time: an address clashes with an
+     * equal one, and a port on every address with any address of that port.
+     */
+    private static final class Listeners {
+        private final Map<String, Bound> firstByHost = new HashMap<>();
+        private Bound first;
+        private Bound firstWildcard;
+        private int count;
+
+        /** The earliest bound address that {@code address} clashes with, as {@link ListenAddress#clashesWith} says. */
+        Bound firstClash(ListenAddress address) {
+            if (address.socket() != null || address.host().isEmpty()) {
+                return first; // one socket path is one key; a wildcard takes the port on every address
+            }
+            Bound sameHost = firstByHost.get(address.host());
+            if (sameHost == null || firstWildcard != null && firstWildcard.order() < sameHost.order()) {
+                return firstWildcard;
+            }
+            return sameHost;
+        }
+
+        void add(ListenAddress address, Port port) {
+            Bound bound = new Bound(address, port, count++);
+            if (first == null) {
+                first = bound;
+            }
+            if (address.socket() == null && address.host().isEmpty() && firstWildcard == null) {
+                firstWildcard = bound;
+            }
+            if (address.socket() == null) {
+                firstByHost.putIfAbsent(address.host(), bound);
+            }
+        }
     }
 
     private PortChecks() {
@@ -23,7 +58,7 @@ final class PortChecks {
 
     static void check(Config config, Diagnostics diagnostics) {
         // grouped by protocol and port number (or socket path): clash detection stays linear in the number of ports
-        Map<String, List<Bound>> byKey = new HashMap<>();
+        Map<String, Listeners> byKey = new HashMap<>();
         for (Container c : config.containers()) {
             Set<String> claimed = c.services().stream().flatMap(s -> s.ports().stream()).collect(Collectors.toSet());
             for (Port p : c.ports()) {
@@ -40,15 +75,13 @@ final class PortChecks {
                 }
                 ListenAddress address = parsed.address().get();
                 String key = address.socket() != null ? address.clashKey() : p.type() + "/" + address.clashKey();
-                List<Bound> same = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-                for (Bound other : same) {
-                    if (other.address().clashesWith(address)) {
-                        diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "
-                                + other.port().path(), "choose another port or bind each to its own address (ADDR:PORT)");
-                        break;
-                    }
+                Listeners same = byKey.computeIfAbsent(key, k -> new Listeners());
+                Bound other = same.firstClash(address);
+                if (other != null) {
+                    diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "
+                            + other.port().path(), "choose another port or bind each to its own address (ADDR:PORT)");
                 }
-                same.add(new Bound(address, p));
+                same.add(address, p);
             }
         }
     }

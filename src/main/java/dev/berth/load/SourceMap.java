@@ -12,13 +12,46 @@ import java.util.Set;
  * read once at the end of a run to put line and column on every diagnostic.
  */
 public final class SourceMap {
-    private record Marks(Position key, Position value, boolean mapping) {
+    /**
+     * Where one node stands, as plain numbers: a config of ten thousand containers has half a million nodes, and
+     * {@link Position}s are made only for the few that a diagnostic asks about. A key line of 0 means no key.
+     */
+    private static final class Marks {
+        final int keyLine;
+        final int keyColumn;
+        final int keyLength;
+        final int valueLine;
+        final int valueColumn;
+        final int valueLength;
+        final boolean mapping;
+
+        Marks(int keyLine, int keyColumn, int keyLength, int valueLine, int valueColumn, int valueLength, boolean mapping) {
+            this.keyLine = keyLine;
+            this.keyColumn = keyColumn;
+            this.keyLength = keyLength;
+            this.valueLine = valueLine;
+            this.valueColumn = valueColumn;
+            this.valueLength = valueLength;
+            this.mapping = mapping;
+        }
     }
 
+    private final String file;
     private final Map<String, Marks> marks = new HashMap<>();
 
-    void put(String pointer, Position key, Position value, boolean mapping) {
-        marks.put(pointer, new Marks(key, value, mapping));
+    SourceMap(String file) {
+        this.file = file;
+    }
+
+    /** A node without a key (the root, a list item); positions are 1-based, a length of 0 means unknown. */
+    void put(String pointer, int valueLine, int valueColumn, int valueLength, boolean mapping) {
+        marks.put(pointer, new Marks(0, 0, 0, valueLine, valueColumn, valueLength, mapping));
+    }
+
+    /** The value of a mapping entry, with where its key stands. */
+    void put(String pointer, int keyLine, int keyColumn, int keyLength, int valueLine, int valueColumn, int valueLength,
+             boolean mapping) {
+        marks.put(pointer, new Marks(keyLine, keyColumn, keyLength, valueLine, valueColumn, valueLength, mapping));
     }
 
     /**
@@ -33,7 +66,7 @@ public final class SourceMap {
         while (true) {
             Marks m = marks.get(p);
             if (m != null) {
-                return (atKey || m.mapping()) && m.key() != null ? m.key() : m.value();
+                return (atKey || m.mapping) && m.keyLine > 0 ? key(m) : value(m);
             }
             if (p.isEmpty()) {
                 throw new IllegalStateException("the document root has no mark");
@@ -48,22 +81,31 @@ public final class SourceMap {
 
     /** Where the key of a mapping entry starts; empty for list items, the root and unknown pointers. */
     public Optional<Position> key(String pointer) {
-        return Optional.ofNullable(marks.get(pointer)).map(Marks::key);
+        Marks m = marks.get(pointer);
+        return m == null || m.keyLine == 0 ? Optional.empty() : Optional.of(key(m));
     }
 
     /** Whether the value at the pointer is a mapping (findings about it are shown at its key). */
     public boolean isMapping(String pointer) {
         Marks m = marks.get(pointer);
-        return m != null && m.mapping();
+        return m != null && m.mapping;
     }
 
     /** Where the value at the pointer starts. */
     public Optional<Position> value(String pointer) {
-        return Optional.ofNullable(marks.get(pointer)).map(Marks::value);
+        return Optional.ofNullable(marks.get(pointer)).map(this::value);
     }
 
     /** Every pointer the document holds. */
     public Set<String> pointers() {
         return Collections.unmodifiableSet(marks.keySet());
+    }
+
+    private Position key(Marks m) {
+        return new Position(file, m.keyLine, m.keyColumn, m.keyLength);
+    }
+
+    private Position value(Marks m) {
+        return new Position(file, m.valueLine, m.valueColumn, m.valueLength);
     }
 }

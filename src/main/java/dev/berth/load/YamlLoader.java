@@ -13,6 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.DocumentEndEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
+import org.snakeyaml.engine.v2.events.StreamStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,11 +34,14 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
- * Reads one YAML document into plain values and a {@link SourceMap}. Works on the composed node
- * tree rather than constructed objects, because only nodes carry marks (line and column) and only
- * there can duplicate keys be reported instead of silently resolved.
+ * Reads one YAML document into plain values and a {@link SourceMap}. Works on the parser's events and the
+ * composed node tree rather than constructed objects, because only they carry marks (line and column) and only
+ * there can duplicate keys be reported instead of silently resolved. A plain document (the usual case) is read
+ * straight from the events in one pass; anything else (anchors, aliases, odd tags and keys, syntax errors,
+ * limits) through the node graph, which reports it.
  */
 public final class YamlLoader {
     private final LoaderLimits limits;
@@ -46,7 +61,26 @@ public final class YamlLoader {
                     + limits.maxCodePoints(), "split the config or remove what is not needed");
             return Optional.empty();
         }
-        LoadSettings settings = LoadSettings.builder()
+        LoadSettings settings = settings(source);
+        Optional<Document> plain = new PlainDocument(source, settings).load();
+        if (plain.isPresent()) {
+            return plain;
+        }
+        return composed(source, settings, diagnostics);
+    }
+
+    /** The document loaded the general way only: what the fast way must match (tests compare the two). */
+    Optional<Document> loadComposed(Source source, Diagnostics diagnostics) {
+        return composed(source, settings(source), diagnostics);
+    }
+
+    /** The document loaded the fast way only, or empty where it gives up. */
+    Optional<Document> loadPlain(Source source) {
+        return new PlainDocument(source, settings(source)).load();
+    }
+
+    private LoadSettings settings(Source source) {
+        return LoadSettings.builder()
                 .setLabel(source.name())
                 .setAllowDuplicateKeys(true) // reported below, with both positions, instead of a parser exception
                 .setAllowRecursiveKeys(false)
@@ -57,6 +91,10 @@ public final class YamlLoader {
                 .setCodePointLimit(limits.maxCodePoints())
                 .setUseMarks(true)
                 .build();
+    }
+
+    /** The general way: the composed node graph (anchors, aliases, merge keys), then a walk that reports problems. */
+    private Optional<Document> composed(Source source, LoadSettings settings, Diagnostics diagnostics) {
         Node rootNode;
         try {
             Iterator<Node> documents = new Compose(settings).composeAllFromString(source.text()).iterator();
@@ -95,10 +133,9 @@ public final class YamlLoader {
                     "aliases, nesting and size are limited; simplify the document").at(position(source, rootNode.getStartMark())));
             return Optional.empty();
         }
-        SourceMap map = new SourceMap();
+        SourceMap map = new SourceMap(source.name());
         Walker walker = new Walker(source, map, diagnostics);
-        Position rootPosition = span(source, rootNode);
-        map.put("", null, rootPosition, rootNode instanceof MappingNode);
+        map.put("", line(rootNode), column(rootNode), width(rootNode), rootNode instanceof MappingNode);
         Object root;
         try {
             root = walker.value(rootNode, "", 0);
@@ -118,7 +155,9 @@ public final class YamlLoader {
      * node graph (each node once), so it is cheap even when the expansion is astronomically large.
      */
     private long expandedSize(Node node, java.util.Map<Node, Long> memo, int depth) {
-        Long known = memo.get(node);
+        // only an anchored node can be reached twice (through its aliases): only its size is worth remembering
+        boolean shared = node.getAnchor().isPresent();
+        Long known = shared ? memo.get(node) : null;
         if (known != null) {
             return known;
         }
@@ -136,7 +175,9 @@ public final class YamlLoader {
                 size = saturatingAdd(size, expandedSize(item, memo, depth + 1));
             }
         }
-        memo.put(node, size);
+        if (shared) {
+            memo.put(node, size);
+        }
         return size;
     }
 
@@ -173,6 +214,197 @@ public final class YamlLoader {
     static Position position(Source source, Optional<Mark> mark) {
         return mark.map(m -> new Position(source.name(), m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Position(source.name(), 1, 1));
+    }
+
+    /** The 1-based line where the node starts (1 without a mark), as {@link #span} gives it. */
+    private static int line(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        return start.isPresent() ? start.get().getLine() + 1 : 1;
+    }
+
+    /** The 1-based column where the node starts, as {@link #span} gives it. */
+    private static int column(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        return start.isPresent() ? start.get().getColumn() + 1 : 1;
+    }
+
+    /** The node's width when it ends on the line it starts on, else 0, as {@link #span} gives it. */
+    private static int width(Node node) {
+        Optional<Mark> end = node.getEndMark();
+        if (end.isEmpty()) {
+            return 0;
+        }
+        int line = line(node);
+        int column = column(node);
+        return end.get().getLine() + 1 == line && end.get().getColumn() + 1 > column ? end.get().getColumn() + 1 - column : 0;
+    }
+
+    /**
+     * The fast way, for the documents people write: one document of mappings, lists and scalars with no anchor,
+     * alias, unknown tag, odd key, duplicate key or limit reached. It builds the values and the source map
+     * straight from the parser's events, without the node graph, in one pass. At the first sign of anything
+     * else it gives up, and the document is loaded the general way, which reports whatever it is; for a plain
+     * document both ways give the same values and positions.
+     */
+    private final class PlainDocument {
+        private final Source source;
+        private final LoadSettings settings;
+        private final ScalarResolver resolver;
+        private final SourceMap map;
+        private Iterator<Event> events;
+        /** Every node read (keys too), as the general way's size check counts them. */
+        private long nodes;
+        /** The end of the node {@link #value} last read. */
+        private Optional<Mark> end;
+
+        PlainDocument(Source source, LoadSettings settings) {
+            this.source = source;
+            this.settings = settings;
+            this.resolver = settings.getSchema().getScalarResolver();
+            this.map = new SourceMap(source.name());
+        }
+
+        Optional<Document> load() {
+            try {
+                events = new Parse(settings).parseString(source.text()).iterator();
+                if (!(events.next() instanceof StreamStartEvent) || !(events.next() instanceof DocumentStartEvent)) {
+                    return Optional.empty();
+                }
+                Event first = events.next();
+                Object root = value(first, "", 0);
+                int line = line(first);
+                int column = column(first);
+                map.put("", line, column, width(line, column, end), first instanceof MappingStartEvent);
+                if (!(events.next() instanceof DocumentEndEvent) || !(events.next() instanceof StreamEndEvent)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Document(source, root, map));
+            } catch (NotPlain | YamlEngineException | java.util.NoSuchElementException | StackOverflowError e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The value that starts with this event; its end is left in {@link #end}. */
+        private Object value(Event event, String pointer, int depth) {
+            if (depth > limits.maxDepth() || ++nodes > limits.maxNodes()
+                    || !(event instanceof NodeEvent node) || node.getAnchor().isPresent()) {
+                throw NotPlain.INSTANCE;
+            }
+            if (event instanceof ScalarEvent scalar) {
+                end = scalar.getEndMark();
+                return scalar(scalar);
+            }
+            if (event instanceof SequenceStartEvent sequence) {
+                tag(sequence.getTag(), Tag.SEQ);
+                List<Object> list = new ArrayList<>();
+                Event item = events.next();
+                while (!(item instanceof SequenceEndEvent)) {
+                    String p = JsonPointer.child(pointer, list.size());
+                    Object value = value(item, p, depth + 1);
+                    int line = line(item);
+                    int column = column(item);
+                    map.put(p, line, column, width(line, column, end), item instanceof MappingStartEvent);
+                    list.add(value);
+                    item = events.next();
+                }
+                end = item.getEndMark();
+                return list;
+            }
+            if (event instanceof MappingStartEvent mapping) {
+                tag(mapping.getTag(), Tag.MAP);
+                Map<String, Object> result = new LinkedHashMap<>();
+                Event key = events.next();
+                while (!(key instanceof MappingEndEvent)) {
+                    if (!(key instanceof ScalarEvent keyScalar) || keyScalar.getAnchor().isPresent() || ++nodes > limits.maxNodes()
+                            || Tag.MERGE.equals(tag(keyScalar))) {
+                        throw NotPlain.INSTANCE;
+                    }
+                    String name = keyScalar.getValue();
+                    String p = JsonPointer.child(pointer, name);
+                    if (result.containsKey(name)) {
+                        throw NotPlain.INSTANCE; // the general walker reports the duplicate with both lines
+                    }
+                    Event valueEvent = events.next();
+                    Object value = value(valueEvent, p, depth + 1);
+                    int keyLine = line(key);
+                    int keyColumn = column(key);
+                    int valueLine = line(valueEvent);
+                    int valueColumn = column(valueEvent);
+                    map.put(p, keyLine, keyColumn, width(keyLine, keyColumn, keyScalar.getEndMark()), valueLine, valueColumn,
+                            width(valueLine, valueColumn, end), valueEvent instanceof MappingStartEvent);
+                    result.put(name, value);
+                    key = events.next();
+                }
+                end = key.getEndMark();
+                return result;
+            }
+            throw NotPlain.INSTANCE;
+        }
+
+        private void tag(Optional<String> tag, Tag expected) {
+            if (tag.isPresent() && !tag.get().equals("!") && !expected.equals(new Tag(tag.get()))) {
+                throw NotPlain.INSTANCE;
+            }
+        }
+
+        /** The tag the composer gives a scalar: its own, or the one the schema resolves its text to. */
+        private Tag tag(ScalarEvent scalar) {
+            Optional<String> tag = scalar.getTag();
+            return tag.isEmpty() || tag.get().equals("!")
+                    ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
+                    : new Tag(tag.get());
+        }
+
+        private Object scalar(ScalarEvent scalar) {
+            Tag tag = tag(scalar);
+            String text = scalar.getValue();
+            try {
+                if (Tag.STR.equals(tag)) {
+                    return text;
+                }
+                if (Tag.NULL.equals(tag)) {
+                    return null;
+                }
+                if (Tag.BOOL.equals(tag)) {
+                    return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+                }
+                if (Tag.INT.equals(tag)) {
+                    return integer(text);
+                }
+                if (Tag.FLOAT.equals(tag)) {
+                    return floating(text);
+                }
+            } catch (NumberFormatException e) {
+                // the general walker reports it
+            }
+            throw NotPlain.INSTANCE;
+        }
+
+        private int line(Event event) {
+            Optional<Mark> start = event.getStartMark();
+            return start.isPresent() ? start.get().getLine() + 1 : 1;
+        }
+
+        private int column(Event event) {
+            Optional<Mark> start = event.getStartMark();
+            return start.isPresent() ? start.get().getColumn() + 1 : 1;
+        }
+
+        /** As {@link #span}: the width when the node ends on the line it starts on, else 0. */
+        private int width(int line, int column, Optional<Mark> end) {
+            return end.isPresent() && end.get().getLine() + 1 == line && end.get().getColumn() + 1 > column
+                    ? end.get().getColumn() + 1 - column : 0;
+        }
+    }
+
+    /** The document is not plain: load it the general way. Thrown often enough on odd input to skip the stack. */
+    private static final class NotPlain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super("not a plain document", null, false, false);
+        }
     }
 
     private static final class LimitExceeded extends RuntimeException {
@@ -218,7 +450,7 @@ public final class YamlLoader {
                 int i = 0;
                 for (Node item : sequence.getValue()) {
                     String p = JsonPointer.child(pointer, i++);
-                    map.put(p, null, span(source, item), item instanceof MappingNode);
+                    map.put(p, line(item), column(item), width(item), item instanceof MappingNode);
                     list.add(value(item, p, depth + 1));
                 }
                 return list;
@@ -239,10 +471,9 @@ public final class YamlLoader {
             Map<String, Object> result = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
-                Position keyPosition = span(source, keyNode);
                 if (!(keyNode instanceof ScalarNode keyScalar)) {
                     diagnostics.add(Diagnostic.error(Code.Y005, pointer, "a key must be a plain string",
-                            "write the key as a string").at(keyPosition));
+                            "write the key as a string").at(span(source, keyNode)));
                     continue;
                 }
                 String key = keyScalar.getValue();
@@ -250,10 +481,12 @@ public final class YamlLoader {
                 if (result.containsKey(key)) {
                     diagnostics.add(Diagnostic.error(Code.Y002, p, "duplicate key '" + key + "'",
                             "the key first appears at line " + map.locate(p, true).line() + "; remove or rename one of them")
-                            .at(keyPosition));
+                            .at(span(source, keyNode)));
                     continue;
                 }
-                map.put(p, keyPosition, span(source, tuple.getValueNode()), tuple.getValueNode() instanceof MappingNode);
+                Node valueNode = tuple.getValueNode();
+                map.put(p, line(keyNode), column(keyNode), width(keyNode), line(valueNode), column(valueNode), width(valueNode),
+                        valueNode instanceof MappingNode);
                 result.put(key, value(tuple.getValueNode(), p, depth + 1));
             }
             return result;

@@ -6,12 +6,12 @@ import dev.berth.translate.ShellCommand;
 import dev.berth.tree.FileNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -88,11 +88,11 @@ final class HostChecks {
             hostVersion = installedVersion("");
             hostSource = "no libsystemd-shared-*.so below usr/lib";
         }
-        check("host", hostSource, hostVersion, requirements(desired, p -> p.startsWith(HOST_UNITS)), facts);
+        Map<String, SortedMap<String, String>> needs = requirements(desired, guests);
+        check("host", hostSource, hostVersion, needs.get(""), facts);
         for (GuestRoot guest : guests) {
             check("guest " + guest.container(), "no libsystemd-shared-*.so below " + guest.path() + "/usr/lib",
-                    installedVersion(guest.path() + "/"),
-                    requirements(desired, p -> p.startsWith(guest.path() + "/" + HOST_UNITS)), facts);
+                    installedVersion(guest.path() + "/"), needs.get(guest.path()), facts);
         }
     }
 
@@ -117,13 +117,34 @@ final class HostChecks {
         }
     }
 
-    /** Setting name to the first file (sorted) that uses it. */
-    private static SortedMap<String, String> requirements(SortedMap<String, FileNode> desired,
-                                                         Predicate<String> inScope) {
-        SortedMap<String, String> needs = new TreeMap<>();
+    /**
+     * For the host ("") and each guest root: setting name to the first file (sorted) of its unit directory that
+     * uses it. One pass over the tree: a file is in a guest's unit directory when the part of its path before an
+     * "/etc/systemd/system/" is that guest's root.
+     */
+    private static Map<String, SortedMap<String, String>> requirements(SortedMap<String, FileNode> desired,
+                                                                      List<GuestRoot> guests) {
+        Map<String, SortedMap<String, String>> needs = new HashMap<>();
+        needs.put("", new TreeMap<>());
+        guests.forEach(g -> needs.put(g.path(), new TreeMap<>()));
+        String guestUnits = "/" + HOST_UNITS;
         desired.forEach((path, node) -> {
-            if (inScope.test(path) && node instanceof FileNode.RegularFile f) {
-                SystemdVersion.requirements(f.content()).keySet().forEach(k -> needs.putIfAbsent(k, path));
+            if (!(node instanceof FileNode.RegularFile f)) {
+                return;
+            }
+            Map<String, Integer> settings = null;
+            if (path.startsWith(HOST_UNITS)) {
+                settings = SystemdVersion.requirements(f.content());
+                settings.keySet().forEach(k -> needs.get("").putIfAbsent(k, path));
+            }
+            for (int at = path.indexOf(guestUnits); at > 0; at = path.indexOf(guestUnits, at + 1)) {
+                SortedMap<String, String> guest = needs.get(path.substring(0, at));
+                if (guest != null) {
+                    if (settings == null) {
+                        settings = SystemdVersion.requirements(f.content());
+                    }
+                    settings.keySet().forEach(k -> guest.putIfAbsent(k, path));
+                }
             }
         });
         return needs;

@@ -3,9 +3,11 @@ package dev.berth.plan;
 import dev.berth.diag.Diagnostic;
 import dev.berth.diag.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +39,9 @@ public final class PlanJsonView {
                 .append(", \"live\": ").append(plan.live())
                 .append(",\n \"changes\": [");
         String separator = "\n  ";
+        Set<String> adopted = new HashSet<>(plan.adopted());
         for (Change c : plan.changes()) {
-            json.append(separator).append(change(c, plan.adopted().contains(c.path())));
+            json.append(separator).append(change(c, adopted.contains(c.path())));
             separator = ",\n  ";
         }
         json.append(plan.changes().isEmpty() ? "]" : "\n ]");

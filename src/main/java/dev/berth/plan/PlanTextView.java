@@ -1,7 +1,9 @@
 package dev.berth.plan;
 
 import dev.berth.diag.Diagnostic;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A plan for people, in the manner of terraform:
@@ -45,8 +47,9 @@ public final class PlanTextView {
         }
         out.append("berth will perform the following actions on ").append(plan.root())
                 .append(plan.live() ? " (live host):" : " (offline root: files only):").append("\n\n");
+        Set<String> adopted = new HashSet<>(plan.adopted());
         for (Change c : plan.changes()) {
-            change(c, plan.adopted().contains(c.path()), out);
+            change(c, adopted.contains(c.path()), out);
         }
         if (plan.changes().isEmpty()) {
             out.append("  (no file changes)\n");

@@ -5,6 +5,7 @@ import static dev.berth.plan.SystemAction.Phase.BEFORE_FILES;
 
 import dev.berth.tree.FileNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -136,8 +137,21 @@ final class SystemActionPlanner {
     }
 
     private static void guestNotes(List<Change> changes, List<GuestRoot> guests, List<String> notes) {
+        // the guest roots that hold a changed path: each path's ancestors looked up, not every root per change
+        Set<String> roots = new HashSet<>();
+        guests.forEach(g -> roots.add(g.path()));
+        Set<String> changedRoots = new HashSet<>();
+        for (Change c : changes) {
+            String path = c.path();
+            for (int slash = path.length(); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                String ancestor = path.substring(0, slash);
+                if (roots.contains(ancestor)) {
+                    changedRoots.add(ancestor);
+                }
+            }
+        }
         for (GuestRoot guest : guests) {
-            boolean changed = changes.stream().anyMatch(c -> RootPaths.within(c.path(), guest.path()));
+            boolean changed = changedRoots.contains(guest.path());
             if (changed) {
                 notes.add("units in the guest root " + guest.path() + " are not started from the host: the guest's systemd "
                         + "reads them at its next boot (machinectl reboot " + guest.container() + " if it runs)");

@@ -1,5 +1,6 @@
 package dev.berth.render;
 
+import dev.berth.Preloaded;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
 import dev.berth.translate.UnitSet;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * Units to files: each unit kind through its template, then the enablement symlinks that
@@ -30,10 +34,16 @@ public final class Renderer {
     public static final String NOTES_PATH = "var/lib/berth/NOTES.md";
     private static final int FILE_MODE = 0644;
 
-    private final Configuration freemarker;
+    /** Units rendered side by side when there are this many: below it, starting threads costs more than it saves. */
+    private static final int PARALLEL_FROM = 256;
+    /**
+     * The template engine with every template parsed, once per process and shared: a configured FreeMarker is
+     * safe to use from several threads, and parsing the templates is a noticeable part of a small compile.
+     */
+    private static final Preloaded<Configuration> FREEMARKER = new Preloaded<>("templates", Renderer::configure);
 
-    public Renderer() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_35);
+    private static Configuration configure() {
+        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_35);
         freemarker.setClassForTemplateLoading(Renderer.class, "/dev/berth/render");
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -41,25 +51,73 @@ public final class Renderer {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocalizedLookup(false);
+        // the templates are part of the jar: never look for newer versions of them
+        freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // parse every template, and run each once on a small unit: what is slow the first time (reading the
+        // view classes, the macros of lib.ftl) then happens here, on the preloading thread
+        UnitView sample = new UnitView(List.of("preload"), Map.of("Unit", List.of(new UnitView.LineView("A=b", "why"))),
+                List.of("Unit"));
+        for (UnitKind kind : UnitKind.values()) {
+            apply(freemarker, kind.template(), "unit", sample);
+        }
+        apply(freemarker, "notes.ftl", "notes", new NotesView(List.of("preload"), "preload",
+                List.of(new NotesView.Group("preload", List.of(new Note("preload", "text", List.of("command"), ""))))));
+        return freemarker;
+    }
+
+    /** Starts loading the template engine and parsing the templates on another thread. */
+    public static void preload() {
+        FREEMARKER.start();
     }
 
     public FileTree render(UnitSet units) {
+        Configuration freemarker = FREEMARKER.get();
+        List<PlacedUnit> placed = units.units();
+        String[] texts = new String[placed.size()];
+        String notes;
+        if (placed.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = unitText(freemarker, units.sourceName(), placed.get(i).unit());
+            }
+            notes = apply(freemarker, "notes.ftl", "notes", notesView(units));
+        } else {
+            // the notes are one long file: rendered beside the units, not after them
+            CompletableFuture<String> notesText = CompletableFuture.supplyAsync(
+                    () -> apply(freemarker, "notes.ftl", "notes", notesView(units)));
+            IntStream.range(0, texts.length).parallel()
+                    .forEach(i -> texts[i] = unitText(freemarker, units.sourceName(), placed.get(i).unit()));
+            notes = join(notesText);
+        }
         FileTree.Builder tree = FileTree.builder();
-        for (PlacedUnit placed : units.units()) {
-            UnitFile unit = placed.unit();
-            String text = apply(unit.kind().template(), "unit", view(units.sourceName(), unit));
-            tree.put(placed.path(), new FileNode.RegularFile(text, FILE_MODE, unit.origin()));
+        for (int i = 0; i < texts.length; i++) {
+            UnitFile unit = placed.get(i).unit();
+            tree.put(placed.get(i).path(), new FileNode.RegularFile(texts[i], FILE_MODE, unit.origin()));
             boolean enablable = unit.kind() == UnitKind.SERVICE || unit.kind() == UnitKind.SOCKET;
             for (String target : enablable ? unit.values("Install", "WantedBy") : List.<String>of()) {
-                tree.put(placed.directory() + "/" + target + ".wants/" + unit.fileName(),
+                tree.put(placed.get(i).directory() + "/" + target + ".wants/" + unit.fileName(),
                         new FileNode.Symlink("../" + unit.fileName(), unit.origin()));
             }
         }
         for (UnitSet.Link link : units.links()) {
             tree.put(link.path(), new FileNode.Symlink(link.target(), link.origin()));
         }
-        tree.put(NOTES_PATH, new FileNode.RegularFile(apply("notes.ftl", "notes", notesView(units)), FILE_MODE, "/"));
+        tree.put(NOTES_PATH, new FileNode.RegularFile(notes, FILE_MODE, "/"));
         return tree.build();
+    }
+
+    private static String unitText(Configuration freemarker, String sourceName, UnitFile unit) {
+        return apply(freemarker, unit.kind().template(), "unit", view(sourceName, unit));
+    }
+
+    private static String join(CompletableFuture<String> text) {
+        try {
+            return text.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static UnitView view(String sourceName, UnitFile unit) {
@@ -84,7 +142,7 @@ public final class Renderer {
         return new NotesView(Header.lines(units.sourceName(), "/"), Header.clean(units.sourceName()), list);
     }
 
-    private String apply(String templateName, String variable, Object model) {
+    private static String apply(Configuration freemarker, String templateName, String variable, Object model) {
         try {
             Template template = freemarker.getTemplate(templateName);
             StringWriter out = new StringWriter();

@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
+import dev.berth.Preloaded;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;
@@ -30,9 +31,8 @@ public final class SchemaValidator {
     private final Schema schema;
     private final SchemaKeys keys;
 
-    private static final class Holder {
-        static final SchemaValidator INSTANCE = new SchemaValidator();
-    }
+    /** Built once per process: the schema library, its JSON library and the schema itself take long to load. */
+    private static final Preloaded<SchemaValidator> INSTANCE = new Preloaded<>("schema", SchemaValidator::new);
 
     private SchemaValidator() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -43,7 +43,12 @@ public final class SchemaValidator {
     }
 
     public static SchemaValidator get() {
-        return Holder.INSTANCE;
+        return INSTANCE.get();
+    }
+
+    /** Starts loading the validator on another thread, so it is ready when the document is. */
+    public static void preload() {
+        INSTANCE.start();
     }
 
     public void validate(Document document, Diagnostics diagnostics) {

@@ -279,7 +279,10 @@ public final class YamlLoader {
                     return Optional.empty();
                 }
                 return Optional.of(new Document(source, root, map));
-            } catch (NotPlain | YamlEngineException | java.util.NoSuchElementException | StackOverflowError e) {
+            } catch (NotPlain | YamlEngineException | IllegalArgumentException | java.util.NoSuchElementException
+                    | StackOverflowError e) {
+                // anything unusual (including tags snakeyaml-engine refuses with a plain exception) takes the general
+                // way, which reports it
                 return Optional.empty();
             }
         }

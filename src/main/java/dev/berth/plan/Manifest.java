@@ -30,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 public record Manifest(SortedMap<String, FileState> files) {
     public static final String PATH = "var/lib/berth/manifest.json";
     public static final int FORMAT_VERSION = 1;
-    /** Far above any real manifest; a bigger file is not one berth wrote. */
-    public static final int MAX_BYTES = 16 * 1024 * 1024;
+    /**
+     * Far above any real manifest (ten thousand containers of eleven files each make 17 MiB; the largest config
+     * the loader takes, about ten times that); a bigger file is not one berth wrote.
+     */
+    public static final int MAX_BYTES = 256 * 1024 * 1024;
 
     public Manifest {
         TreeMap<String, FileState> copy = new TreeMap<>();

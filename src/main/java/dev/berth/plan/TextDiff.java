@@ -18,12 +18,29 @@ public final class TextDiff {
     public static List<String> hunks(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
+        if (a.isEmpty() || b.isEmpty()) {
+            // a file from nothing or to nothing: one hunk of every line, as the diff would give it, without the
+            // diff's search, whose time grows with the square of the lines (NOTES.md of a large config has many)
+            return whole(a.isEmpty() ? b : a, a.isEmpty() ? "+" : "-", a.isEmpty());
+        }
         Patch<String> patch = DiffUtils.diff(a, b);
         if (patch.getDeltas().isEmpty()) {
             return List.of();
         }
         List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, patch, CONTEXT);
         return unified.subList(2, unified.size()); // drop the ---/+++ header: the plan line names the file
+    }
+
+    private static List<String> whole(List<String> lines, String marker, boolean added) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> hunk = new ArrayList<>(lines.size() + 1);
+        hunk.add(added ? "@@ -1,0 +1," + lines.size() + " @@" : "@@ -1," + lines.size() + " +1,0 @@");
+        for (String line : lines) {
+            hunk.add(marker + line);
+        }
+        return hunk;
     }
 
     /** Lines without their newline; a last line without one gets git's marker so the difference shows. */

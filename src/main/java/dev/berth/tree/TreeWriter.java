@@ -1,36 +1,133 @@
 package dev.berth.tree;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Writes a tree below an output directory (for {@code berth compile -o}). Installing into a live
  * root is apply's job, with manifests and atomic replacement; this is a plain export.
+ *
+ * <p>A large tree is many small files, so each costs as few system calls as it can: a directory is made once,
+ * a new file is created with its mode (set again only when the umask changed it), and a file or link already
+ * there is found by the failing create instead of a look beforehand. Large trees are written by several
+ * threads, each taking its own run of paths.
  */
 public final class TreeWriter {
+    /** Entries written side by side when there are this many. */
+    private static final int PARALLEL_FROM = 2048;
+    /** Paths per task: neighbours share directories, so a task mostly finds its directories made. */
+    private static final int CHUNK = 512;
+
     private TreeWriter() {
     }
 
     public static void write(FileTree tree, Path outDir) throws IOException {
-        for (var e : tree.entries().entrySet()) {
-            Path target = outDir.resolve(e.getKey());
-            Files.createDirectories(target.getParent());
-            if (e.getValue() instanceof FileNode.RegularFile f) {
+        List<Map.Entry<String, FileNode>> entries = new ArrayList<>(tree.entries().entrySet());
+        Writer writer = new Writer(outDir);
+        if (entries.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+            for (Map.Entry<String, FileNode> e : entries) {
+                writer.write(e.getKey(), e.getValue());
+            }
+            return;
+        }
+        // each chunk stops at its first failure; the failure reported is the one of the first path, as if in order
+        IOException[] failures = new IOException[(entries.size() + CHUNK - 1) / CHUNK];
+        IntStream.range(0, failures.length).parallel().forEach(chunk -> {
+            for (int i = chunk * CHUNK; i < Math.min(entries.size(), (chunk + 1) * CHUNK); i++) {
+                try {
+                    writer.write(entries.get(i).getKey(), entries.get(i).getValue());
+                } catch (IOException e) {
+                    failures[chunk] = e;
+                    return;
+                }
+            }
+        });
+        for (IOException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static final class Writer {
+        private final Path outDir;
+        private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+        /** Per mode: whether a file created with it has it exactly (the umask took no bit away). */
+        private final Map<Integer, Boolean> exactOnCreate = new ConcurrentHashMap<>();
+
+        Writer(Path outDir) {
+            this.outDir = outDir;
+        }
+
+        void write(String path, FileNode node) throws IOException {
+            Path target = outDir.resolve(path);
+            Path parent = target.getParent();
+            if (!directories.contains(parent)) {
+                Files.createDirectories(parent);
+                directories.add(parent);
+            }
+            if (node instanceof FileNode.RegularFile f) {
+                file(target, f.bytes(), f.mode());
+            } else if (node instanceof FileNode.Symlink s) {
+                symlink(target, Path.of(s.target()));
+            }
+        }
+
+        private void file(Path target, byte[] content, int mode) throws IOException {
+            Set<PosixFilePermission> permissions = permissions(mode);
+            boolean created = true;
+            SeekableByteChannel opened;
+            try {
+                opened = Files.newByteChannel(target, EnumSet.of(CREATE_NEW, WRITE), PosixFilePermissions.asFileAttribute(permissions));
+            } catch (FileAlreadyExistsException e) {
                 if (Files.isSymbolicLink(target)) {
-                    Files.delete(target);
+                    Files.delete(target); // the link goes, never what it points at
+                    file(target, content, mode);
+                    return;
                 }
-                Files.write(target, f.bytes());
-                Files.setPosixFilePermissions(target, permissions(f.mode()));
-            } else if (e.getValue() instanceof FileNode.Symlink s) {
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(target);
+                opened = Files.newByteChannel(target, WRITE, TRUNCATE_EXISTING, NOFOLLOW_LINKS);
+                created = false;
+            }
+            try (SeekableByteChannel channel = opened) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
                 }
-                Files.createSymbolicLink(target, Path.of(s.target()));
+            }
+            Boolean exact = created ? exactOnCreate.get(mode) : Boolean.FALSE;
+            if (exact == null) {
+                exact = Files.getPosixFilePermissions(target, NOFOLLOW_LINKS).equals(permissions);
+                exactOnCreate.put(mode, exact);
+            }
+            if (!exact) {
+                Files.setPosixFilePermissions(target, permissions);
+            }
+        }
+
+        private static void symlink(Path target, Path linkTarget) throws IOException {
+            try {
+                Files.createSymbolicLink(target, linkTarget);
+            } catch (FileAlreadyExistsException e) {
+                Files.delete(target);
+                Files.createSymbolicLink(target, linkTarget);
             }
         }
     }

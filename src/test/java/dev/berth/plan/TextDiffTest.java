@@ -2,6 +2,8 @@ package dev.berth.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +22,25 @@ class TextDiffTest {
     @Test
     void equalTextsHaveNoHunks() {
         assertEquals(List.of(), TextDiff.hunks("x\n", "x\n"));
+    }
+
+    /** New and removed files skip the diff's search; the hunk must be the one the diff gives. */
+    @Test
+    void aWholeFileAddedOrRemovedIsTheHunkTheDiffGives() {
+        for (String text : List.of("a\nb\n", "a\nb", "a\n", "\n", "", "x\n\ny\n", "\n\n\n", "only")) {
+            assertEquals(viaDiff("", text), TextDiff.hunks("", text), text);
+            assertEquals(viaDiff(text, ""), TextDiff.hunks(text, ""), text);
+        }
+    }
+
+    private static List<String> viaDiff(String before, String after) {
+        List<String> a = TextDiff.lines(before);
+        List<String> b = TextDiff.lines(after);
+        var patch = DiffUtils.diff(a, b);
+        if (patch.getDeltas().isEmpty()) {
+            return List.of();
+        }
+        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, patch, TextDiff.CONTEXT);
+        return unified.subList(2, unified.size());
     }
 }

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# bench/run.sh [N ...] - how berth's time and memory grow with the number of containers, next to quadlet's.
+#
+# For each N (default: 1 100 1000 10000) it generates a config of N containers (bench/Generate.java: two ports,
+# a per-connection and a native service and a drop-in each) and the equivalent quadlet input, then runs, through
+# bin/berth as a user would (JVM start included), several times each:
+#   compile      berth compile berth.yaml -o DIR          (DIR fresh each time)
+#   plan-empty   berth plan berth.yaml --root EMPTY
+#   apply        berth apply berth.yaml --root ROOT       (ROOT fresh each time)
+#   plan-same    berth plan berth.yaml --root ROOT        (ROOT as apply left it: nothing to do)
+#   quadlet      quadlet -no-kmsg-log DIR                 (podman 5.x; fetched from Debian 13 when missing)
+# and, for start-up, berth --help and berth compile of the book's example. It prints a table of the median wall
+# time and peak RSS per N and step, the growth from one N to the next, and compile against quadlet.
+#
+# Env: RUNS (5), RUNS_LARGE (3, for N >= 10000), BENCH_DIR (target/bench: configs, outputs, roots, the quadlet
+#      cache; on the disk being measured), BERTH (bin/berth), QUADLET (a quadlet binary), BENCH_QUADLET=0 (skip
+#      quadlet), STEPS (default "compile plan-empty apply plan-same quadlet").
+# Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 100 1000 10000)
+runs=${RUNS:-5}
+runs_large=${RUNS_LARGE:-3}
+work=${BENCH_DIR:-$repo/target/bench}
+berth=${BERTH:-$repo/bin/berth}
+steps=${STEPS:-compile plan-empty apply plan-same quadlet}
+book=$repo/examples/book-ssh-container.yaml
+
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f %M true >/dev/null 2>&1; then
+  echo "bench: needs GNU time for peak RSS: apt-get install time" >&2
+  exit 2
+fi
+if [ ! -f "$repo/target/berth.jar" ]; then
+  echo "bench: building berth ..." >&2
+  (cd "$repo" && mvn -B -q -DskipTests package) || exit 2
+fi
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+results=$work/results.tsv
+: > "$results"
+
+quadlet=
+if [ "${BENCH_QUADLET:-1}" != 0 ] && [[ " $steps " == *" quadlet "* ]]; then
+  if quadlet=$("$repo/bench/quadlet.sh" "$work/quadlet-cache" 2> "$work/quadlet.log"); then
+    echo "bench: quadlet $("$quadlet" -version) at $quadlet" >&2
+  else
+    quadlet=
+    echo "bench: quadlet NOT measured: $(tail -1 "$work/quadlet.log")" >&2
+  fi
+fi
+
+now_ns() { date +%s%N; }
+
+# measure LABEL N PREPARE COMMAND...: runs PREPARE (untimed) and COMMAND RUNS times; records median wall and RSS
+measure() {
+  local label=$1 n=$2 prepare=$3 count=$runs i start end
+  shift 3
+  [ "$n" -ge 10000 ] && count=$runs_large
+  local samples=$work/samples.$label.$n
+  : > "$samples"
+  for ((i = 0; i < count; i++)); do
+    eval "$prepare"
+    start=$(now_ns)
+    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out.$label" 2> "$work/err.$label"
+    local status=$?
+    end=$(now_ns)
+    if [ $status -ne 0 ] && [ $status -ne 2 ]; then
+      echo "bench: $label (N=$n) failed with exit $status; see $work/err.$label" >&2
+      tail -5 "$work/err.$label" >&2
+      return 1
+    fi
+    echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/rss")" >> "$samples"
+  done
+  sort -n "$samples" | awk -v l="$label" -v n="$n" -v c="$count" \
+    '{w[NR]=$1; r[NR]=$2} END {m=int((NR+1)/2); printf "%s\t%s\t%d\t%d\t%d\n", n, l, w[m], r[m], c}' >> "$results"
+  echo "bench: N=$n $label: median $(sort -n "$samples" | awk '{w[NR]=$1} END {print w[int((NR+1)/2)]}') ms" >&2
+}
+
+fresh() { rm -rf "$1" && mkdir -p "$1"; }
+
+# start-up: the book's example and --help
+measure help 0 : "$berth" --help
+measure book-compile 0 'fresh "$work/out"' "$berth" compile "$book" -o "$work/out"
+
+for n in "${sizes[@]}"; do
+  gen=$work/gen/$n
+  if [ ! -f "$gen/berth.yaml" ] || [ "$repo/bench/Generate.java" -nt "$gen/berth.yaml" ]; then
+    rm -rf "$gen"
+    java "$repo/bench/Generate.java" "$n" "$gen" || exit 2
+  fi
+  config=$gen/berth.yaml
+  for step in $steps; do
+    case $step in
+      compile) measure compile "$n" 'fresh "$work/out"' "$berth" compile "$config" -o "$work/out" ;;
+      plan-empty) fresh "$work/empty"; measure plan-empty "$n" : "$berth" plan "$config" --root "$work/empty" ;;
+      apply) measure apply "$n" 'fresh "$work/root"' "$berth" apply "$config" --root "$work/root" ;;
+      plan-same)
+        if [ ! -f "$work/root/var/lib/berth/manifest.json" ] || [[ " $steps " != *" apply "* ]]; then
+          fresh "$work/root"; "$berth" apply "$config" --root "$work/root" > /dev/null
+        fi
+        measure plan-same "$n" : "$berth" plan "$config" --root "$work/root" ;;
+      quadlet)
+        [ -n "$quadlet" ] || continue
+        measure quadlet "$n" 'fresh "$work/qout"' env QUADLET_UNIT_DIRS="$gen/quadlet" "$quadlet" -no-kmsg-log "$work/qout" ;;
+      *) echo "bench: unknown step $step" >&2; exit 2 ;;
+    esac
+  done
+  rm -rf "$work/out" "$work/root" "$work/qout"
+done
+
+# the table: median wall time, peak RSS, growth against the previous N, compile against quadlet
+{
+  echo "| N | step | runs | median wall | peak RSS | time vs previous N | vs quadlet |"
+  echo "|---:|---|---:|---:|---:|---:|---:|"
+  awk -F'\t' '
+    { n[NR]=$1; s[NR]=$2; w[NR]=$3; r[NR]=$4; c[NR]=$5; key[$1 "/" $2]=$3; order[NR]=$1 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        prev = ""; growth = "";
+        for (j = i - 1; j >= 1; j--) if (s[j] == s[i] && n[j] != n[i] && n[j] > 0) { prev = j; break }
+        if (prev != "" && w[prev] > 0) growth = sprintf("%.2fx (N x%g)", w[i] / w[prev], n[i] / n[prev]);
+        q = "";
+        if (s[i] == "compile" && ((n[i] "/quadlet") in key) && key[n[i] "/quadlet"] > 0)
+          q = sprintf("%.2fx", w[i] / key[n[i] "/quadlet"]);
+        label = n[i] == 0 ? "book" : n[i];
+        printf "| %s | %s | %d | %.3f s | %.0f MiB | %s | %s |\n", label, s[i], c[i], w[i] / 1000, r[i] / 1024, growth, q
+      }
+    }' "$results"
+} | tee "$work/table.md"

@@ -359,28 +359,11 @@ public final class YamlLoader {
         }
 
         private Object scalar(ScalarEvent scalar) {
-            Tag tag = tag(scalar);
-            String text = scalar.getValue();
-            try {
-                if (Tag.STR.equals(tag)) {
-                    return text;
-                }
-                if (Tag.NULL.equals(tag)) {
-                    return null;
-                }
-                if (Tag.BOOL.equals(tag)) {
-                    return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
-                }
-                if (Tag.INT.equals(tag)) {
-                    return integer(text);
-                }
-                if (Tag.FLOAT.equals(tag)) {
-                    return floating(text);
-                }
-            } catch (NumberFormatException e) {
-                // the general walker reports it
+            Object value = scalarValue(tag(scalar), scalar.getValue());
+            if (value == UNSUPPORTED) {
+                throw NotPlain.INSTANCE; // the general walker reports it
             }
-            throw NotPlain.INSTANCE;
+            return value;
         }
 
         private int line(Event event) {
@@ -498,30 +481,42 @@ public final class YamlLoader {
         private Object scalar(ScalarNode node, String pointer) {
             Tag tag = node.getTag();
             String text = node.getValue();
-            try {
-                if (Tag.STR.equals(tag)) {
-                    return text;
-                }
-                if (Tag.NULL.equals(tag)) {
-                    return null;
-                }
-                if (Tag.BOOL.equals(tag)) {
-                    return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
-                }
-                if (Tag.INT.equals(tag)) {
-                    return integer(text);
-                }
-                if (Tag.FLOAT.equals(tag)) {
-                    return floating(text);
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the unsupported-tag report below
+            Object value = scalarValue(tag, text);
+            if (value != UNSUPPORTED) {
+                return value;
             }
             diagnostics.add(Diagnostic.error(Code.Y005, pointer, "unsupported tag " + tag,
                     "remove the tag; berth reads strings, numbers, booleans, lists and mappings")
                     .at(span(source, node)));
             return text;
         }
+    }
+
+    /** What {@link #scalarValue} returns for a tag berth does not read (or a number it cannot parse). */
+    private static final Object UNSUPPORTED = new Object();
+
+    /** A scalar as berth reads it: string, null, boolean, long (or BigInteger), double; both loaders share this. */
+    private static Object scalarValue(Tag tag, String text) {
+        try {
+            if (Tag.STR.equals(tag)) {
+                return text;
+            }
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (Tag.INT.equals(tag)) {
+                return integer(text);
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return floating(text);
+            }
+        } catch (NumberFormatException e) {
+            // reported by the caller as an unsupported value
+        }
+        return UNSUPPORTED;
     }
 
     private static Object integer(String text) {

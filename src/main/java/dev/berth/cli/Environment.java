@@ -39,8 +39,10 @@ record Environment(Map<String, String> variables, boolean stdoutTerminal, boolea
      * {@code NO_COLOR} is set to anything but the empty string (no-color.org).
      */
     boolean color(boolean terminal) {
-        return terminal && get("NO_COLOR").map(String::isEmpty).orElse(true)
-                && get("TERM").map(t -> !t.isEmpty() && !"dumb".equals(t)).orElse(false);
+        // no lambdas: this runs before berth prints its help, where linking the first lambda costs more than the rest
+        String noColor = variables.get("NO_COLOR");
+        String term = variables.get("TERM");
+        return terminal && (noColor == null || noColor.isEmpty()) && term != null && !term.isEmpty() && !"dumb".equals(term);
     }
 
     private static boolean terminal(int fd) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,20 @@ public final class Main implements Runnable {
     }
 
     static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        Optional<String> help = HelpTexts.stored(args, environment.color(environment.stdoutTerminal()));
+        if (help.isEmpty()) {
+            help = VersionProvider.printed(args);
+        }
+        if (help.isPresent()) {
+            out.print(help.get());
+            out.flush();
+            return 0;
+        }
+        return execute(environment, out, err, args);
+    }
+
+    /** Runs the command through picocli's model: what {@link #run} does unless the build stored the answer. */
+    static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
@@ -103,6 +118,9 @@ public final class Main implements Runnable {
         CommandSpec help = cli.getSubcommands().get("help").getCommandSpec();
         help.usageMessage().footerHeading("%nExamples:%n").footer("  berth help", "  berth help compile")
                 .exitCodeListHeading("%nExit status:%n").exitCodeList(new TreeMap<>(Map.of("0", "help printed", "1", "unknown command")));
+        // help is coloured by the rule berth's other output follows (a terminal, TERM, NO_COLOR), not picocli's own
+        boolean color = environment.color(environment.stdoutTerminal());
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         return cli;
     }
 

@@ -36,7 +36,7 @@ public final class SchemaValidator {
 
     private SchemaValidator() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
+                b -> b.nodeReader(new JsonTreeReader()).schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build()));
         String text = SchemaText.read();
         schema = registry.getSchema(SchemaLocation.of("classpath:" + RESOURCE), text, InputFormat.JSON);
         keys = new SchemaKeys(schema.getSchemaNode());

@@ -17,6 +17,14 @@ public record Cli(int status, String out, String err) {
         return new Cli(status, out.toString(), err.toString());
     }
 
+    /** Straight through picocli's model, never the help texts the build stored. */
+    static Cli runWithoutStoredHelp(Environment environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(environment, new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(status, out.toString(), err.toString());
+    }
+
     @Override
     public String toString() {
         return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;

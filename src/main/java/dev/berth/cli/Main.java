@@ -3,7 +3,10 @@ package dev.berth.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine;
@@ -15,9 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compiles a YAML description of socket-activated systemd-nspawn containers into systemd units.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, PlanCommand.class, ApplyCommand.class,
-                DestroyCommand.class, GraphCommand.class, InitCommand.class, SchemaCommand.class, ExplainCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success (plan --detailed-exitcode: no changes)",
@@ -75,7 +75,7 @@ public final class Main implements Runnable {
 
     /** Runs the command through picocli's model: what {@link #run} does unless the build stored the answer. */
     static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(environment);
+        CommandLine cli = commandLine(environment, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -103,9 +103,50 @@ public final class Main implements Runnable {
         return status;
     }
 
+    /**
+     * The verbs, in the order help lists them, by the name each one's {@code @Command} gives (a test checks that).
+     * Named here so that a run of one verb builds only that verb's part of the model.
+     */
+    static final Map<String, Class<?>> VERBS = verbs();
+
+    private static Map<String, Class<?>> verbs() {
+        Map<String, Class<?>> verbs = new LinkedHashMap<>();
+        verbs.put("validate", ValidateCommand.class);
+        verbs.put("compile", CompileCommand.class);
+        verbs.put("plan", PlanCommand.class);
+        verbs.put("apply", ApplyCommand.class);
+        verbs.put("destroy", DestroyCommand.class);
+        verbs.put("graph", GraphCommand.class);
+        verbs.put("init", InitCommand.class);
+        verbs.put("schema", SchemaCommand.class);
+        verbs.put("explain", ExplainCommand.class);
+        verbs.put("completion", CompletionCommand.class);
+        verbs.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(verbs);
+    }
+
     /** The whole command tree: what runs, and what completion scripts and man pages are generated from. */
     static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, VERBS.keySet());
+    }
+
+    /**
+     * The tree for these arguments. A run whose first argument names a verb needs only that verb: picocli reads
+     * the annotations of every command it is given, and the others' would cost start-up time for nothing.
+     * Anything else (help, a mistake, no verb at all) gets the whole tree, so it can list and suggest verbs.
+     */
+    static CommandLine commandLine(Environment environment, String... args) {
+        boolean oneVerb = args.length > 0 && VERBS.containsKey(args[0]) && !args[0].equals("help");
+        return commandLine(environment, oneVerb ? Set.of(args[0]) : VERBS.keySet());
+    }
+
+    private static CommandLine commandLine(Environment environment, Set<String> verbs) {
         CommandLine cli = new CommandLine(new Main(environment));
+        for (Map.Entry<String, Class<?>> verb : VERBS.entrySet()) {
+            if (verbs.contains(verb.getKey())) {
+                cli.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
         // a verb's header is its line in the command list and its man page's NAME; its help starts at the synopsis
         for (CommandLine verb : cli.getSubcommands().values()) {
             // --version on a verb prints berth's version, not picocli's empty default
@@ -115,9 +156,11 @@ public final class Main implements Runnable {
             sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
             verb.setHelpSectionKeys(sections);
         }
-        CommandSpec help = cli.getSubcommands().get("help").getCommandSpec();
-        help.usageMessage().footerHeading("%nExamples:%n").footer("  berth help", "  berth help compile")
+        CommandLine helpVerb = cli.getSubcommands().get("help");
+        if (helpVerb != null) {
+            helpVerb.getCommandSpec().usageMessage().footerHeading("%nExamples:%n").footer("  berth help", "  berth help compile")
                 .exitCodeListHeading("%nExit status:%n").exitCodeList(new TreeMap<>(Map.of("0", "help printed", "1", "unknown command")));
+        }
         // help is coloured by the rule berth's other output follows (a terminal, TERM, NO_COLOR), not picocli's own
         boolean color = environment.color(environment.stdoutTerminal());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

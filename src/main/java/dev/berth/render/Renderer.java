@@ -40,9 +40,15 @@ public final class Renderer {
      * The template engine with every template parsed, once per process and shared: a configured FreeMarker is
      * safe to use from several threads, and parsing the templates is a noticeable part of a small compile.
      */
+    private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
     private static final Preloaded<Configuration> FREEMARKER = new Preloaded<>("templates", Renderer::configure);
 
     private static Configuration configure() {
+        // FreeMarker logs through java.util.logging unless told otherwise, and starting that logging system is a
+        // good part of its start-up; berth rethrows every template error and has nothing for it to log
+        if (System.getProperty(LOGGER_LIBRARY) == null) {
+            System.setProperty(LOGGER_LIBRARY, "none");
+        }
         Configuration freemarker = new Configuration(Configuration.VERSION_2_3_35);
         freemarker.setClassForTemplateLoading(Renderer.class, "/dev/berth/render");
         freemarker.setDefaultEncoding("UTF-8");

@@ -105,6 +105,7 @@ public final class Training {
 
     private static void run(String... args) {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        Preload.forCommand(args); // as Main.main does
         Main.run(nowhere, nowhere, args);
     }
 }

@@ -52,6 +52,7 @@ if [ "${BENCH_QUADLET:-1}" != 0 ] && [[ " $steps " == *" quadlet "* ]]; then
 fi
 
 now_ns() { date +%s%N; }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # measure LABEL N PREPARE COMMAND...: runs PREPARE (untimed) and COMMAND RUNS times; records median wall and RSS
 measure() {
@@ -112,6 +113,12 @@ done
 
 # the table: median wall time, peak RSS, growth against the previous N, compile against quadlet
 {
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Command: bench/run.sh ${sizes[*]} (RUNS=$runs, RUNS_LARGE=$runs_large)."
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)," \
+    "$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null), load before the run: $load_before."
+  echo "berth: $("$berth" --version | tr '\n' ' ')(bin/berth's choice of java)."
+  [ -z "$quadlet" ] || echo "quadlet: $("$quadlet" -version 2>&1 | head -1) ($quadlet)."
+  echo
   echo "| N | step | runs | median wall | peak RSS | time vs previous N | vs quadlet |"
   echo "|---:|---|---:|---:|---:|---:|---:|"
   awk -F'\t' '

@@ -14,7 +14,8 @@
 #
 # Env: RUNS (5), RUNS_LARGE (3, for N >= 10000), BENCH_DIR (target/bench: configs, outputs, roots, the quadlet
 #      cache; on the disk being measured), BERTH (bin/berth), QUADLET (a quadlet binary), BENCH_QUADLET=0 (skip
-#      quadlet), STEPS (default "compile plan-empty apply plan-same quadlet").
+#      quadlet), STEPS (default "compile plan-empty apply plan-same quadlet"), BENCH_ALSO_JAVA (a second java
+#      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache).
 # Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
 set -uo pipefail
 
@@ -59,17 +60,18 @@ measure() {
   local label=$1 n=$2 prepare=$3 count=$runs i start end
   shift 3
   [ "$n" -ge 10000 ] && count=$runs_large
-  local samples=$work/samples.$label.$n
+  local safe=${label//[^A-Za-z0-9_.-]/_}
+  local samples=$work/samples.$safe.$n
   : > "$samples"
   for ((i = 0; i < count; i++)); do
     eval "$prepare"
     start=$(now_ns)
-    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out.$label" 2> "$work/err.$label"
+    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out.$safe" 2> "$work/err.$safe"
     local status=$?
     end=$(now_ns)
     if [ $status -ne 0 ] && [ $status -ne 2 ]; then
-      echo "bench: $label (N=$n) failed with exit $status; see $work/err.$label" >&2
-      tail -5 "$work/err.$label" >&2
+      echo "bench: $label (N=$n) failed with exit $status; see $work/err.$safe" >&2
+      tail -5 "$work/err.$safe" >&2
       return 1
     fi
     echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/rss")" >> "$samples"
@@ -81,9 +83,14 @@ measure() {
 
 fresh() { rm -rf "$1" && mkdir -p "$1"; }
 
-# start-up: the book's example and --help
+# start-up: the book's example and --help; also on a second java when BENCH_ALSO_JAVA names one
 measure help 0 : "$berth" --help
 measure book-compile 0 'fresh "$work/out"' "$berth" compile "$book" -o "$work/out"
+if [ -n "${BENCH_ALSO_JAVA:-}" ]; then
+  JAVA=$BENCH_ALSO_JAVA BERTH_CACHE=make "$berth" >&2 || exit 2
+  measure "help (JAVA=$BENCH_ALSO_JAVA)" 0 : env JAVA="$BENCH_ALSO_JAVA" "$berth" --help
+  measure "book-compile (JAVA=$BENCH_ALSO_JAVA)" 0 'fresh "$work/out"' env JAVA="$BENCH_ALSO_JAVA" "$berth" compile "$book" -o "$work/out"
+fi
 
 for n in "${sizes[@]}"; do
   gen=$work/gen/$n

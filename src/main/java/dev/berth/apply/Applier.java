@@ -82,6 +82,11 @@ public final class Applier {
         if (plan.hasErrors()) {
             throw new IllegalArgumentException("a plan with errors cannot be applied");
         }
+        // the changes come in path order: a root on disk keeps the directories walked last open meanwhile
+        return files.session(() -> carryOut(plan));
+    }
+
+    private Outcome carryOut(Plan plan) {
         List<Planned> steps = new ArrayList<>();
         for (SystemAction action : plan.actions(SystemAction.Phase.BEFORE_FILES)) {
             steps.add(new Planned(new Outcome.Step(Outcome.Stage.BEFORE_FILES, action.command().shell()), () -> run(action)));

@@ -23,9 +23,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -33,10 +37,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The root on this machine's disk.
@@ -83,6 +90,12 @@ public final class LocalRootFileSystem implements RootFileSystem {
 
     @Override
     public Observation look(String path) throws IOException {
+        return look(path, null);
+    }
+
+    /** Reads a regular file holding exactly the expected bytes without hashing it: it has the expected hash. */
+    @Override
+    public Observation look(String path, FileState.Regular expected) throws IOException {
         List<String> parts = RootPaths.parts(path);
         try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
             if (dir == null) {
@@ -104,18 +117,35 @@ public final class LocalRootFileSystem implements RootFileSystem {
             if (!attributes.isRegularFile()) {
                 return new Observation.Other("special file (device, socket or FIFO)");
             }
-            return new Observation.Present(read(dir, name, mode(attributes.permissions())));
+            return new Observation.Present(read(dir, name, mode(attributes.permissions()), attributes.size(), expected));
         } catch (UnsafePathException e) {
             return new Observation.Blocked(e.component(), e.symlink());
         }
     }
 
-    private static FileState.Regular read(SecureDirectoryStream<Path> dir, Path name, int mode) throws IOException {
+    private static FileState.Regular read(SecureDirectoryStream<Path> dir, Path name, int mode, long size,
+                                          FileState.Regular expected) throws IOException {
+        byte[] wanted = expected != null && expected.text().isPresent() ? expected.bytes() : null;
+        if (wanted != null && wanted.length == size) {
+            try (SeekableByteChannel channel = dir.newByteChannel(name, Set.of(READ, NOFOLLOW_LINKS))) {
+                ByteBuffer buffer = ByteBuffer.allocate(wanted.length + 1);
+                while (channel.read(buffer) >= 0 && buffer.position() <= wanted.length) {
+                    // read to the end, or until the file proves longer than expected
+                }
+                if (buffer.position() == wanted.length && Arrays.equals(buffer.array(), 0, wanted.length, wanted, 0, wanted.length)) {
+                    return new FileState.Regular(expected.sha256(), mode, expected.text());
+                }
+            }
+            // it changed size under us, or its bytes differ: hashed below like any file
+        }
         MessageDigest digest = sha256();
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        // sized for the file as it was seen (one more byte, so a file the size says is read in one call); it may
+        // have grown since, and is read to its end in any case
+        int sized = (int) Math.min(TEXT_LIMIT, Math.max(0, size));
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(sized);
         boolean whole = true;
         try (SeekableByteChannel channel = dir.newByteChannel(name, Set.of(READ, NOFOLLOW_LINKS))) {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            ByteBuffer buffer = ByteBuffer.allocate(Math.min(64 * 1024, sized + 1));
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
                 digest.update(buffer.duplicate());
@@ -167,10 +197,18 @@ public final class LocalRootFileSystem implements RootFileSystem {
     @Override
     public List<String> list(String directory) throws IOException {
         List<String> names = new ArrayList<>();
-        try (SecureDirectoryStream<Path> dir = openDirectory(RootPaths.parts(directory), false)) {
-            if (dir != null) {
-                for (Path entry : dir) {
-                    names.add(entry.getFileName().toString());
+        List<String> parts = RootPaths.parts(directory);
+        // a stream is listed once: the directory is opened afresh below its parent, never a handle a session keeps
+        try (SecureDirectoryStream<Path> parent = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            Path name = Path.of(parts.get(parts.size() - 1));
+            PosixFileAttributes attributes = parent == null ? null : lstat(parent, name);
+            if (attributes != null && attributes.isDirectory()) {
+                try (SecureDirectoryStream<Path> dir = parent.newDirectoryStream(name, NOFOLLOW_LINKS)) {
+                    for (Path entry : dir) {
+                        names.add(entry.getFileName().toString());
+                    }
+                } catch (FileSystemException e) {
+                    return List.of(); // swapped for a link or a file since the look: not listed
                 }
             }
         } catch (UnsafePathException e) {
@@ -297,6 +335,10 @@ public final class LocalRootFileSystem implements RootFileSystem {
      * @throws UnsafePathException when a component is a symbolic link or not a directory
      */
     private SecureDirectoryStream<Path> openDirectory(List<String> parts, boolean create) throws IOException {
+        Walk walk = this.walk;
+        if (walk != null && walk.owner == Thread.currentThread()) {
+            return walk.open(parts, create);
+        }
         SecureDirectoryStream<Path> dir = openRoot();
         StringBuilder walked = new StringBuilder();
         try {
@@ -328,6 +370,167 @@ public final class LocalRootFileSystem implements RootFileSystem {
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
+        }
+    }
+
+    /** The walk of the running session, or null: see {@link #session}. */
+    private volatile Walk walk;
+
+    @Override
+    public <T> T session(Supplier<T> work) {
+        if (walk != null) {
+            return work.get(); // nested: the outer session keeps walking
+        }
+        Walk started = new Walk();
+        walk = started;
+        try {
+            return work.get();
+        } finally {
+            walk = null;
+            started.close();
+        }
+    }
+
+    /**
+     * The directories a session walked last, kept open: the root, then one handle per component of the last
+     * directory asked for. The next directory reuses the handles of the components it shares with it (paths come
+     * in order, so most share all but the last few) and opens the rest as {@link #openDirectory} does, checking
+     * each component. A handle keeps pointing at the directory that was checked when it was opened, so a link
+     * swapped in later is never followed. The handles it hands out do not close on {@code close()}; the session
+     * closes them when it ends.
+     */
+    private final class Walk {
+        final Thread owner = Thread.currentThread();
+        private SecureDirectoryStream<Path> rootDir;
+        private final List<String> names = new ArrayList<>();
+        private final List<SecureDirectoryStream<Path>> dirs = new ArrayList<>();
+        /**
+         * The components of the directory last found missing: everything below it is missing too, until this
+         * session makes a directory (writing) or walks elsewhere. An empty root is then looked at without a
+         * system call per path.
+         */
+        private List<String> missing = List.of();
+
+        SecureDirectoryStream<Path> open(List<String> parts, boolean create) throws IOException {
+            if (create) {
+                missing = List.of();
+            } else if (!missing.isEmpty() && parts.size() >= missing.size() && parts.subList(0, missing.size()).equals(missing)) {
+                return null;
+            }
+            int shared = 0;
+            while (shared < names.size() && shared < parts.size() && names.get(shared).equals(parts.get(shared))) {
+                shared++;
+            }
+            while (names.size() > shared) {
+                names.remove(names.size() - 1);
+                dirs.remove(dirs.size() - 1).close();
+            }
+            if (rootDir == null) {
+                rootDir = openRoot();
+            }
+            SecureDirectoryStream<Path> dir = shared == 0 ? rootDir : dirs.get(shared - 1);
+            for (int i = shared; i < parts.size(); i++) {
+                String walked = String.join("/", parts.subList(0, i + 1));
+                Path name = Path.of(parts.get(i));
+                PosixFileAttributes attributes = lstat(dir, name);
+                if (attributes == null) {
+                    if (!create) {
+                        missing = List.copyOf(parts.subList(0, i + 1));
+                        return null;
+                    }
+                    makeDirectory(dir, walked, name);
+                } else if (attributes.isSymbolicLink()) {
+                    throw new UnsafePathException(walked, true);
+                } else if (!attributes.isDirectory()) {
+                    throw new UnsafePathException(walked, false);
+                }
+                try {
+                    dir = dir.newDirectoryStream(name, NOFOLLOW_LINKS);
+                } catch (FileSystemException e) {
+                    throw new UnsafePathException(walked, true); // swapped since the check above
+                }
+                names.add(parts.get(i));
+                dirs.add(dir);
+            }
+            return new KeptOpen(dir);
+        }
+
+        void close() {
+            for (SecureDirectoryStream<Path> dir : dirs) {
+                closeQuietly(dir);
+            }
+            if (rootDir != null) {
+                closeQuietly(rootDir);
+            }
+            dirs.clear();
+            names.clear();
+        }
+
+        private static void closeQuietly(SecureDirectoryStream<Path> dir) {
+            try {
+                dir.close();
+            } catch (IOException e) {
+                // a directory opened for reading: nothing is lost
+            }
+        }
+    }
+
+    /** A directory handle the session keeps: closing it is left to the session. */
+    private static final class KeptOpen implements SecureDirectoryStream<Path> {
+        private final SecureDirectoryStream<Path> dir;
+
+        KeptOpen(SecureDirectoryStream<Path> dir) {
+            this.dir = dir;
+        }
+
+        private static SecureDirectoryStream<Path> unwrap(SecureDirectoryStream<Path> other) {
+            return other instanceof KeptOpen kept ? kept.dir : other;
+        }
+
+        @Override
+        public SecureDirectoryStream<Path> newDirectoryStream(Path path, LinkOption... options) throws IOException {
+            return dir.newDirectoryStream(path, options);
+        }
+
+        @Override
+        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+                throws IOException {
+            return dir.newByteChannel(path, options, attrs);
+        }
+
+        @Override
+        public void deleteFile(Path path) throws IOException {
+            dir.deleteFile(path);
+        }
+
+        @Override
+        public void deleteDirectory(Path path) throws IOException {
+            dir.deleteDirectory(path);
+        }
+
+        @Override
+        public void move(Path source, SecureDirectoryStream<Path> target, Path targetPath) throws IOException {
+            dir.move(source, unwrap(target), targetPath);
+        }
+
+        @Override
+        public <V extends FileAttributeView> V getFileAttributeView(Class<V> type) {
+            return dir.getFileAttributeView(type);
+        }
+
+        @Override
+        public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
+            return dir.getFileAttributeView(path, type, options);
+        }
+
+        @Override
+        public Iterator<Path> iterator() {
+            throw new IllegalStateException("a directory kept open by the session is not listed; list opens its own");
+        }
+
+        @Override
+        public void close() {
+            // the session closes it
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Compares what a config asks for with what a root holds and writes down, as a {@link Plan}, every step
@@ -22,6 +23,8 @@ import java.util.TreeMap;
  * taken over with {@code --adopt}, and otherwise refused. Nothing is followed through a symbolic link.
  */
 public final class Planner {
+    /** Trees with this many paths are hashed on several threads. */
+    private static final int PARALLEL_FROM = 1024;
     private final Target target;
     private final PlanOptions options;
 
@@ -41,6 +44,11 @@ public final class Planner {
     }
 
     private Plan plan(SortedMap<String, FileNode> desired, List<GuestRoot> guests) {
+        // paths are looked at in order: a root on disk keeps the directories walked last open meanwhile
+        return target.files().session(() -> planWalking(desired, guests));
+    }
+
+    private Plan planWalking(SortedMap<String, FileNode> desired, List<GuestRoot> guests) {
         Findings findings = new Findings();
         Manifest before = readManifest(findings);
         if (before == null) {
@@ -50,15 +58,15 @@ public final class Planner {
         }
         List<Change> changes = new ArrayList<>();
         List<String> adopted = new ArrayList<>();
-        desired.forEach((path, node) -> compare(path, node, before, changes, adopted, findings));
+        SortedMap<String, FileState> wanted = states(desired);
+        desired.forEach((path, node) -> compare(path, node, wanted.get(path), before, changes, adopted, findings));
         for (String path : before.files().keySet()) {
             if (!desired.containsKey(path)) {
                 remove(path, before, changes, findings);
             }
         }
         changes.sort(Comparator.comparing(Change::path));
-        TreeMap<String, FileState> owned = new TreeMap<>();
-        desired.forEach((path, node) -> owned.put(path, FileState.of(node)));
+        TreeMap<String, FileState> owned = new TreeMap<>(wanted);
 
         List<SystemAction> actions = new ArrayList<>();
         List<String> actionNotes = new ArrayList<>();
@@ -98,10 +106,26 @@ public final class Planner {
         return null;
     }
 
-    private void compare(String path, FileNode node, Manifest manifest, List<Change> changes, List<String> adopted,
-                         Findings findings) {
-        FileState want = FileState.of(node);
-        Observation seen = findings.look(target.files(), path, node.origin());
+    /**
+     * What each path of the tree is to hold, hashed once: on several threads for a large tree (ten thousand
+     * containers are a hundred thousand files), kept in path order.
+     */
+    private static SortedMap<String, FileState> states(SortedMap<String, FileNode> desired) {
+        List<Map.Entry<String, FileNode>> entries = new ArrayList<>(desired.entrySet());
+        FileState[] states = new FileState[entries.size()];
+        IntStream range = IntStream.range(0, states.length);
+        (states.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> states[i] = FileState.of(entries.get(i).getValue()));
+        TreeMap<String, FileState> wanted = new TreeMap<>();
+        for (int i = 0; i < states.length; i++) {
+            wanted.put(entries.get(i).getKey(), states[i]);
+        }
+        return wanted;
+    }
+
+    private void compare(String path, FileNode node, FileState want, Manifest manifest, List<Change> changes,
+                         List<String> adopted, Findings findings) {
+        Observation seen = findings.look(target.files(), path, node.origin(),
+                want instanceof FileState.Regular regular ? regular : null);
         if (seen == null || seen instanceof Observation.Blocked) {
             return;
         }
@@ -193,8 +217,13 @@ public final class Planner {
 
         /** Looks at a path; returns null when it could not be read (already reported). */
         Observation look(RootReader files, String path, String origin) {
+            return look(files, path, origin, null);
+        }
+
+        /** As {@link #look(RootReader, String, String)}, where a file holding {@code expected} (if not null) is wanted. */
+        Observation look(RootReader files, String path, String origin, FileState.Regular expected) {
             try {
-                Observation seen = files.look(path);
+                Observation seen = expected == null ? files.look(path) : files.look(path, expected);
                 if (seen instanceof Observation.Blocked b) {
                     blocked.computeIfAbsent(b.component(), c -> new Blocked(b.symlink(), new ArrayList<>(), origin)).paths().add(path);
                 }

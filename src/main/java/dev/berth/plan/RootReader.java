@@ -3,6 +3,7 @@ package dev.berth.plan;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Read access to a root (the port the planner looks through). Paths are relative to the root, use '/'
@@ -13,6 +14,15 @@ public interface RootReader {
     Observation look(String path) throws IOException;
 
     /**
+     * What is at the path, where the caller expects a regular file holding {@code expected}: a reader may then
+     * compare the bytes instead of hashing them (equal bytes have the expected hash). The result is the same as
+     * {@link #look(String)}'s.
+     */
+    default Observation look(String path, FileState.Regular expected) throws IOException {
+        return look(path);
+    }
+
+    /**
      * The text of a regular file, at most {@code maxBytes}; empty when it does not exist.
      *
      * @throws IOException when it cannot be read safely: a symbolic link, a parent that is one, or not UTF-8
@@ -21,4 +31,14 @@ public interface RootReader {
 
     /** The names in a directory, sorted; empty when it does not exist or cannot be reached safely. */
     List<String> list(String directory) throws IOException;
+
+    /**
+     * Runs {@code work}, which reads (and, through a {@link dev.berth.apply.RootFileSystem}, writes) many paths in
+     * path order from this thread. A root on disk keeps the directories it walked open meanwhile, so that the
+     * next path below the same directories does not walk them again from the root; a link is still never
+     * followed. Other readers just run it.
+     */
+    default <T> T session(Supplier<T> work) {
+        return work.get();
+    }
 }

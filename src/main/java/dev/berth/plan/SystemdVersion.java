@@ -40,6 +40,9 @@ final class SystemdVersion {
     /** The settings of a unit file that need a systemd newer than 197, with the version each needs. */
     static SortedMap<String, Integer> requirements(String unitText) {
         SortedMap<String, Integer> needs = new TreeMap<>();
+        if (SINCE.keySet().stream().noneMatch(unitText::contains)) {
+            return needs; // a setting the table names cannot be on any line: no need to read the lines
+        }
         Matcher m = SETTING.matcher(unitText);
         while (m.find()) {
             Integer since = SINCE.get(m.group(1));

@@ -145,4 +145,95 @@ class LocalRootFileSystemTest {
         assertEquals("whole\n", Files.readString(root.resolve("x.conf")));
         assertFalse(Files.exists(stale));
     }
+
+    /** A session keeps directories open between paths; what it sees and writes is what single calls see and write. */
+    @Test
+    void aSessionSeesWhatSingleCallsSeeAndClosesWhatItOpened() throws IOException {
+        Path root = root();
+        Files.createDirectories(root.resolve("srv/guest/etc"));
+        Files.createSymbolicLink(root.resolve("srv/guest/etc/systemd"), Files.createDirectories(dir.resolve("host-etc")));
+        Files.writeString(Files.createDirectories(root.resolve("etc/systemd/system")).resolve("a.service"), "a\n");
+        Files.createDirectories(root.resolve("usr/lib/systemd"));
+        Files.writeString(root.resolve("usr/lib/systemd/libsystemd-shared-252.so"), "");
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+        java.util.List<String> paths = java.util.List.of("etc/systemd/system/a.service", "etc/systemd/system/b.service",
+                "etc/systemd/system/x.d/y.conf", "srv/guest/etc/systemd/system/x.service", "srv/guest/etc/z", "usr/lib",
+                "zz/top");
+        java.util.List<Object> single = new java.util.ArrayList<>();
+        for (String path : paths) {
+            single.add(fs.look(path));
+        }
+        single.add(fs.list("usr/lib/systemd"));
+        long before = openDescriptors();
+        java.util.List<Object> inSession = fs.session(() -> {
+            java.util.List<Object> seen = new java.util.ArrayList<>();
+            try {
+                for (String path : paths) {
+                    seen.add(fs.look(path));
+                }
+                seen.add(fs.list("usr/lib/systemd"));
+                fs.writeFile("etc/systemd/system/c.service", utf8("c\n"), 0644);
+                fs.writeSymlink("etc/systemd/system/sockets.target.wants/c.socket", "../c.socket");
+                assertThrows(UnsafePathException.class, () -> fs.writeFile("srv/guest/etc/systemd/system/w", utf8("w"), 0644));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return seen;
+        });
+        assertEquals(single, inSession);
+        assertEquals("c\n", Files.readString(root.resolve("etc/systemd/system/c.service")));
+        assertEquals("../c.socket", Files.readSymbolicLink(root.resolve("etc/systemd/system/sockets.target.wants/c.socket")).toString());
+        try (Stream<Path> written = Files.list(dir.resolve("host-etc"))) {
+            assertEquals(0, written.count());
+        }
+        assertEquals(before, openDescriptors(), "the session closed every directory it kept open");
+    }
+
+    /** A directory swapped for a link after the session opened it: the session keeps writing where it checked. */
+    @Test
+    void aLinkSwappedInDuringASessionIsNotFollowed() throws IOException {
+        Path root = root();
+        Path outside = Files.createDirectories(dir.resolve("host-etc"));
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+        fs.session(() -> {
+            try {
+                fs.writeFile("srv/guest/etc/systemd/system/a.service", utf8("a"), 0644);
+                Files.move(root.resolve("srv/guest/etc/systemd"), root.resolve("srv/guest/moved"));
+                Files.createSymbolicLink(root.resolve("srv/guest/etc/systemd"), outside);
+                fs.writeFile("srv/guest/etc/systemd/system/b.service", utf8("b"), 0644);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        try (Stream<Path> written = Files.list(outside)) {
+            assertEquals(0, written.count(), "nothing written through the link");
+        }
+        assertEquals("b", Files.readString(root.resolve("srv/guest/moved/system/b.service")));
+        assertEquals(new Observation.Blocked("srv/guest/etc/systemd", true), fs.look("srv/guest/etc/systemd/system/b.service"));
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** A look told what to expect compares instead of hashing, and sees exactly what a plain look sees. */
+    @Test
+    void aLookThatExpectsAFileSeesWhatAPlainLookSees() throws IOException {
+        Path root = root();
+        Files.writeString(root.resolve("same"), "[Unit]\nA=b\n");
+        Files.writeString(root.resolve("other"), "[Unit]\nA=c\n");
+        Files.writeString(root.resolve("longer"), "[Unit]\nA=b\nC=d\n");
+        Files.writeString(root.resolve("mode"), "[Unit]\nA=b\n");
+        Files.setPosixFilePermissions(root.resolve("mode"), PosixFilePermissions.fromString("rw-------"));
+        Files.write(root.resolve("binary"), new byte[] {(byte) 0xff, 0, 1});
+        Files.createSymbolicLink(root.resolve("link"), Path.of("same"));
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+        FileState.Regular expected = FileState.Regular.of("[Unit]\nA=b\n", 0644);
+        for (String path : java.util.List.of("same", "other", "longer", "mode", "binary", "link", "missing")) {
+            assertEquals(fs.look(path), fs.look(path, expected), path);
+        }
+    }
 }

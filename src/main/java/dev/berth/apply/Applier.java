@@ -196,9 +196,15 @@ public final class Applier {
         }
 
         void finish() throws StepFailed {
+            try {
+                files.sync(); // every change durable before the manifest says it is done
+            } catch (IOException e) {
+                throw failure("", Manifest.PATH, e);
+            }
             if (plan.manifestAfter().isEmpty()) {
                 try {
                     files.delete(Manifest.PATH); // destroy: berth owns nothing here any more
+                    files.sync();
                 } catch (IOException e) {
                     throw failure("", Manifest.PATH, e);
                 }
@@ -210,6 +216,7 @@ public final class Applier {
         private void write(Manifest manifest) throws StepFailed {
             try {
                 files.writeFile(Manifest.PATH, manifest.toJson().getBytes(StandardCharsets.UTF_8), 0644);
+                files.sync(); // durable before any file it claims is written, and before apply reports success
             } catch (IOException e) {
                 throw failure("", Manifest.PATH, e);
             }

@@ -244,7 +244,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
             checkpoint.reached("rename temp file over " + path);
             dir.move(temp, dir, name);
             checkpoint.reached("fsync directory of " + path);
-            fsync(dir);
+            renamedIn(dir, parts);
         }
     }
 
@@ -268,7 +268,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
                 throw new UnsafePathException(String.join("/", parent), true);
             }
             checkpoint.reached("fsync directory of " + path);
-            fsync(dir);
+            renamedIn(dir, parts);
         }
     }
 
@@ -286,7 +286,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
                 return;
             }
             checkpoint.reached("fsync directory of " + path);
-            fsync(dir);
+            renamedIn(dir, parts);
         }
     }
 
@@ -386,6 +386,11 @@ public final class LocalRootFileSystem implements RootFileSystem {
         try {
             return work.get();
         } finally {
+            try {
+                sync(); // what the work left unsynced (it stopped early): durable before the session ends
+            } catch (IOException e) {
+                // the work has failed already and says so; these directories are synced by the system soon anyway
+            }
             walk = null;
             started.close();
         }
@@ -401,6 +406,8 @@ public final class LocalRootFileSystem implements RootFileSystem {
      */
     private final class Walk {
         final Thread owner = Thread.currentThread();
+        /** Directories with renames or removals not yet synced, in path order. */
+        final java.util.TreeSet<String> unsynced = new java.util.TreeSet<>();
         private SecureDirectoryStream<Path> rootDir;
         private final List<String> names = new ArrayList<>();
         private final List<SecureDirectoryStream<Path>> dirs = new ArrayList<>();
@@ -587,6 +594,37 @@ public final class LocalRootFileSystem implements RootFileSystem {
     }
 
     /** Makes a rename or removal in the directory durable. */
+    /**
+     * A file was renamed into or removed from the directory of {@code parts}: made durable now, or in a session
+     * once for each directory at {@link #sync} (a file's own bytes are always synced before its rename).
+     */
+    private void renamedIn(SecureDirectoryStream<Path> dir, List<String> parts) throws IOException {
+        Walk walk = this.walk;
+        if (walk != null && walk.owner == Thread.currentThread() && sync) {
+            walk.unsynced.add(String.join("/", parts.subList(0, parts.size() - 1)));
+        } else {
+            fsync(dir);
+        }
+    }
+
+    @Override
+    public void sync() throws IOException {
+        Walk walk = this.walk;
+        if (walk == null || walk.owner != Thread.currentThread()) {
+            return;
+        }
+        while (!walk.unsynced.isEmpty()) {
+            String directory = walk.unsynced.first();
+            List<String> parts = directory.isEmpty() ? List.of() : RootPaths.parts(directory);
+            try (SecureDirectoryStream<Path> dir = openDirectory(parts, false)) {
+                if (dir != null) {
+                    fsync(dir);
+                }
+            }
+            walk.unsynced.remove(directory);
+        }
+    }
+
     private void fsync(SecureDirectoryStream<Path> dir) throws IOException {
         if (!sync) {
             return;

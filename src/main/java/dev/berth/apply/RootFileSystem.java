@@ -22,6 +22,14 @@ public interface RootFileSystem extends RootReader {
     void delete(String path) throws IOException;
 
     /**
+     * Makes every write, link and removal so far durable. Each one is atomic, and a file's bytes are durable
+     * before it replaces the old one; within a {@link #session} a root on disk may leave the directory entries
+     * (the renames themselves) to this call, one sync per directory instead of one per file.
+     */
+    default void sync() throws IOException {
+    }
+
+    /**
      * Takes the root's lock for the caller's lifetime of the returned handle.
      *
      * @throws LockHeldException when another apply or destroy holds it

@@ -133,6 +133,11 @@ class FaultInjectionTest {
         }
 
         @Override
+        public void sync() throws IOException {
+            real.sync();
+        }
+
+        @Override
         public <T> T session(java.util.function.Supplier<T> work) {
             return real.session(work); // interrupted the way the real program runs: walking with kept directories
         }

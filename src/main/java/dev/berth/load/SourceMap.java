@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Maps JSON pointers to where the key and the value stand in the file. Filled by the loader,
@@ -37,10 +38,34 @@ public final class SourceMap {
     }
 
     private final String file;
-    private final Map<String, Marks> marks = new HashMap<>();
+    /** Made by the loader as it reads, or on first use by {@link #later}; then fixed. */
+    private Map<String, Marks> marks;
+    private Supplier<SourceMap> build;
 
     SourceMap(String file) {
         this.file = file;
+        this.marks = new HashMap<>();
+    }
+
+    private SourceMap(String file, Supplier<SourceMap> build) {
+        this.file = file;
+        this.build = build;
+    }
+
+    /**
+     * A map made only when something asks where a node is, by reading the file again. A valid config is usually
+     * never asked, and a large one has half a million nodes: their pointers and positions are then never made.
+     */
+    static SourceMap later(String file, Supplier<SourceMap> build) {
+        return new SourceMap(file, build);
+    }
+
+    private synchronized Map<String, Marks> marks() {
+        if (marks == null) {
+            marks = build.get().marks();
+            build = null;
+        }
+        return marks;
     }
 
     /** A node without a key (the root, a list item); positions are 1-based, a length of 0 means unknown. */
@@ -64,7 +89,7 @@ public final class SourceMap {
     public Position locate(String pointer, boolean atKey) {
         String p = pointer;
         while (true) {
-            Marks m = marks.get(p);
+            Marks m = marks().get(p);
             if (m != null) {
                 return (atKey || m.mapping) && m.keyLine > 0 ? key(m) : value(m);
             }
@@ -76,29 +101,29 @@ public final class SourceMap {
     }
 
     public boolean contains(String pointer) {
-        return marks.containsKey(pointer);
+        return marks().containsKey(pointer);
     }
 
     /** Where the key of a mapping entry starts; empty for list items, the root and unknown pointers. */
     public Optional<Position> key(String pointer) {
-        Marks m = marks.get(pointer);
+        Marks m = marks().get(pointer);
         return m == null || m.keyLine == 0 ? Optional.empty() : Optional.of(key(m));
     }
 
     /** Whether the value at the pointer is a mapping (findings about it are shown at its key). */
     public boolean isMapping(String pointer) {
-        Marks m = marks.get(pointer);
+        Marks m = marks().get(pointer);
         return m != null && m.mapping;
     }
 
     /** Where the value at the pointer starts. */
     public Optional<Position> value(String pointer) {
-        return Optional.ofNullable(marks.get(pointer)).map(this::value);
+        return Optional.ofNullable(marks().get(pointer)).map(this::value);
     }
 
     /** Every pointer the document holds. */
     public Set<String> pointers() {
-        return Collections.unmodifiableSet(marks.keySet());
+        return Collections.unmodifiableSet(marks().keySet());
     }
 
     private Position key(Marks m) {

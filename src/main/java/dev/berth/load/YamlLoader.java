@@ -62,7 +62,7 @@ public final class YamlLoader {
             return Optional.empty();
         }
         LoadSettings settings = settings(source);
-        Optional<Document> plain = new PlainDocument(source, settings).load();
+        Optional<Document> plain = new PlainDocument(source, settings, false).load();
         if (plain.isPresent()) {
             return plain;
         }
@@ -76,7 +76,7 @@ public final class YamlLoader {
 
     /** The document loaded the fast way only, or empty where it gives up. */
     Optional<Document> loadPlain(Source source) {
-        return new PlainDocument(source, settings(source)).load();
+        return new PlainDocument(source, settings(source), false).load();
     }
 
     private LoadSettings settings(Source source) {
@@ -250,6 +250,7 @@ public final class YamlLoader {
         private final Source source;
         private final LoadSettings settings;
         private final ScalarResolver resolver;
+        /** Null when positions are left for later: no pointer is made, and the map reads the file again if asked. */
         private final SourceMap map;
         private Iterator<Event> events;
         /** Every node read (keys too), as the general way's size check counts them. */
@@ -257,11 +258,11 @@ public final class YamlLoader {
         /** The end of the node {@link #value} last read. */
         private Optional<Mark> end;
 
-        PlainDocument(Source source, LoadSettings settings) {
+        PlainDocument(Source source, LoadSettings settings, boolean positions) {
             this.source = source;
             this.settings = settings;
             this.resolver = settings.getSchema().getScalarResolver();
-            this.map = new SourceMap(source.name());
+            this.map = positions ? new SourceMap(source.name()) : null;
         }
 
         Optional<Document> load() {
@@ -272,13 +273,19 @@ public final class YamlLoader {
                 }
                 Event first = events.next();
                 Object root = value(first, "", 0);
-                int line = line(first);
-                int column = column(first);
-                map.put("", line, column, width(line, column, end), first instanceof MappingStartEvent);
+                if (map != null) {
+                    int line = line(first);
+                    int column = column(first);
+                    map.put("", line, column, width(line, column, end), first instanceof MappingStartEvent);
+                }
                 if (!(events.next() instanceof DocumentEndEvent) || !(events.next() instanceof StreamEndEvent)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Document(source, root, map));
+                return Optional.of(new Document(source, root, map != null ? map : SourceMap.later(source.name(),
+                        () -> new PlainDocument(source, settings, true).load()
+                                .or(() -> composed(source, settings, new Diagnostics()))
+                                .orElseThrow(() -> new IllegalStateException(source.name() + " cannot be read again"))
+                                .sourceMap())));
             } catch (NotPlain | YamlEngineException | IllegalArgumentException | java.util.NoSuchElementException
                     | StackOverflowError e) {
                 // anything unusual (including tags snakeyaml-engine refuses with a plain exception) takes the general
@@ -302,11 +309,13 @@ public final class YamlLoader {
                 List<Object> list = new ArrayList<>();
                 Event item = events.next();
                 while (!(item instanceof SequenceEndEvent)) {
-                    String p = JsonPointer.child(pointer, list.size());
+                    String p = map == null ? null : JsonPointer.child(pointer, list.size());
                     Object value = value(item, p, depth + 1);
-                    int line = line(item);
-                    int column = column(item);
-                    map.put(p, line, column, width(line, column, end), item instanceof MappingStartEvent);
+                    if (map != null) {
+                        int line = line(item);
+                        int column = column(item);
+                        map.put(p, line, column, width(line, column, end), item instanceof MappingStartEvent);
+                    }
                     list.add(value);
                     item = events.next();
                 }
@@ -323,18 +332,20 @@ public final class YamlLoader {
                         throw NotPlain.INSTANCE;
                     }
                     String name = keyScalar.getValue();
-                    String p = JsonPointer.child(pointer, name);
+                    String p = map == null ? null : JsonPointer.child(pointer, name);
                     if (result.containsKey(name)) {
                         throw NotPlain.INSTANCE; // the general walker reports the duplicate with both lines
                     }
                     Event valueEvent = events.next();
                     Object value = value(valueEvent, p, depth + 1);
-                    int keyLine = line(key);
-                    int keyColumn = column(key);
-                    int valueLine = line(valueEvent);
-                    int valueColumn = column(valueEvent);
-                    map.put(p, keyLine, keyColumn, width(keyLine, keyColumn, keyScalar.getEndMark()), valueLine, valueColumn,
-                            width(valueLine, valueColumn, end), valueEvent instanceof MappingStartEvent);
+                    if (map != null) {
+                        int keyLine = line(key);
+                        int keyColumn = column(key);
+                        int valueLine = line(valueEvent);
+                        int valueColumn = column(valueEvent);
+                        map.put(p, keyLine, keyColumn, width(keyLine, keyColumn, keyScalar.getEndMark()), valueLine,
+                                valueColumn, width(valueLine, valueColumn, end), valueEvent instanceof MappingStartEvent);
+                    }
                     result.put(name, value);
                     key = events.next();
                 }

@@ -61,12 +61,11 @@ public final class YamlLoader {
                     + limits.maxCodePoints(), "split the config or remove what is not needed");
             return Optional.empty();
         }
-        LoadSettings settings = settings(source);
-        Optional<Document> plain = new PlainDocument(source, settings, false).load();
+        Optional<Document> plain = new PlainDocument(source, false).load();
         if (plain.isPresent()) {
             return plain;
         }
-        return composed(source, settings, diagnostics);
+        return composed(source, settings(source), diagnostics);
     }
 
     /** The document loaded the general way only: what the fast way must match (tests compare the two). */
@@ -76,10 +75,18 @@ public final class YamlLoader {
 
     /** The document loaded the fast way only, or empty where it gives up. */
     Optional<Document> loadPlain(Source source) {
-        return new PlainDocument(source, settings(source), false).load();
+        return new PlainDocument(source, false).load();
     }
 
     private LoadSettings settings(Source source) {
+        return settings(source, true);
+    }
+
+    /**
+     * @param marks whether the parser records where each token and event stands: the fast way's first pass, which
+     *              makes no positions, goes without (a large config has millions of them to allocate and collect)
+     */
+    private LoadSettings settings(Source source, boolean marks) {
         return LoadSettings.builder()
                 .setLabel(source.name())
                 .setAllowDuplicateKeys(true) // reported below, with both positions, instead of a parser exception
@@ -89,7 +96,7 @@ public final class YamlLoader {
                 .setAllowNonScalarKeys(true)
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit(limits.maxCodePoints())
-                .setUseMarks(true)
+                .setUseMarks(marks)
                 .build();
     }
 
@@ -250,6 +257,11 @@ public final class YamlLoader {
         private final Source source;
         private final LoadSettings settings;
         private final ScalarResolver resolver;
+        /**
+         * The tag the resolver gave each plain text so far. It matches the text against regular expressions, a
+         * few allocations each time, and a config repeats most of its texts (every key, most values).
+         */
+        private final Map<String, Tag> resolved = new java.util.HashMap<>();
         /** Null when positions are left for later: no pointer is made, and the map reads the file again if asked. */
         private final SourceMap map;
         private Iterator<Event> events;
@@ -258,9 +270,10 @@ public final class YamlLoader {
         /** The end of the node {@link #value} last read. */
         private Optional<Mark> end;
 
-        PlainDocument(Source source, LoadSettings settings, boolean positions) {
+        /** @param positions whether to make the source map now (with marks) or leave it for later (without) */
+        PlainDocument(Source source, boolean positions) {
             this.source = source;
-            this.settings = settings;
+            this.settings = settings(source, positions);
             this.resolver = settings.getSchema().getScalarResolver();
             this.map = positions ? new SourceMap(source.name()) : null;
         }
@@ -282,8 +295,8 @@ public final class YamlLoader {
                     return Optional.empty();
                 }
                 return Optional.of(new Document(source, root, map != null ? map : SourceMap.later(source.name(),
-                        () -> new PlainDocument(source, settings, true).load()
-                                .or(() -> composed(source, settings, new Diagnostics()))
+                        () -> new PlainDocument(source, true).load()
+                                .or(() -> composed(source, settings(source), new Diagnostics()))
                                 .orElseThrow(() -> new IllegalStateException(source.name() + " cannot be read again"))
                                 .sourceMap())));
             } catch (NotPlain | YamlEngineException | IllegalArgumentException | java.util.NoSuchElementException
@@ -364,9 +377,12 @@ public final class YamlLoader {
         /** The tag the composer gives a scalar: its own, or the one the schema resolves its text to. */
         private Tag tag(ScalarEvent scalar) {
             Optional<String> tag = scalar.getTag();
-            return tag.isEmpty() || tag.get().equals("!")
-                    ? resolver.resolve(scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar())
-                    : new Tag(tag.get());
+            if (tag.isPresent() && !tag.get().equals("!")) {
+                return new Tag(tag.get());
+            }
+            return scalar.getImplicit().canOmitTagInPlainScalar()
+                    ? resolved.computeIfAbsent(scalar.getValue(), text -> resolver.resolve(text, true))
+                    : resolver.resolve(scalar.getValue(), false);
         }
 
         private Object scalar(ScalarEvent scalar) {

@@ -73,22 +73,40 @@ public final class TreeWriter {
         /** Per mode: whether a file created with it has it exactly (the umask took no bit away). */
         private final Map<Integer, Boolean> exactOnCreate = new ConcurrentHashMap<>();
 
-        Writer(Path outDir) {
+        Writer(Path outDir) throws IOException {
             this.outDir = outDir;
+            Files.createDirectories(outDir);
+            directories.add(outDir);
         }
 
         void write(String path, FileNode node) throws IOException {
             Path target = outDir.resolve(path);
-            Path parent = target.getParent();
-            if (!directories.contains(parent)) {
-                Files.createDirectories(parent);
-                directories.add(parent);
-            }
+            directory(target.getParent());
             if (node instanceof FileNode.RegularFile f) {
                 file(target, f.bytes(), f.mode());
             } else if (node instanceof FileNode.Symlink s) {
                 symlink(target, Path.of(s.target()));
             }
+        }
+
+        /**
+         * Makes the directory and its missing parents, top down, each once. Unlike {@link Files#createDirectories},
+         * which finds the missing ones by failing (an exception with its stack trace per level and path), a fresh
+         * tree costs one mkdir per directory and nothing else.
+         */
+        private void directory(Path dir) throws IOException {
+            if (dir == null || directories.contains(dir)) {
+                return;
+            }
+            directory(dir.getParent()); // ends at the output directory, made first
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(dir)) {
+                    throw e;
+                }
+            }
+            directories.add(dir);
         }
 
         private void file(Path target, byte[] content, int mode) throws IOException {

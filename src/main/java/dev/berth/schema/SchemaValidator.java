@@ -53,7 +53,7 @@ public final class SchemaValidator {
 
     public void validate(Document document, Diagnostics diagnostics) {
         // the validator reads integers as 64-bit longs and fails on anything larger: no key takes such a number
-        if (numbersOutOfRange(document.root(), "", diagnostics)) {
+        if (numbersOutOfRange(document.root(), new java.util.ArrayList<>(), diagnostics)) {
             return;
         }
         JsonNode json = toJson(document.root());
@@ -152,19 +152,29 @@ public final class SchemaValidator {
     }
 
     /** Reports every number that no key of the schema could take: beyond 64 bits, or not finite. */
-    private static boolean numbersOutOfRange(Object value, String path, Diagnostics diagnostics) {
+    private static boolean numbersOutOfRange(Object value, List<Object> path, Diagnostics diagnostics) {
+        // the path is kept as keys and indexes and made a pointer only for a finding: a large config has half a
+        // million values, and almost never such a number
         boolean found = false;
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                found |= numbersOutOfRange(e.getValue(), JsonPointer.child(path, (String) e.getKey()), diagnostics);
+                path.add(e.getKey());
+                found |= numbersOutOfRange(e.getValue(), path, diagnostics);
+                path.remove(path.size() - 1);
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                found |= numbersOutOfRange(list.get(i), JsonPointer.child(path, i), diagnostics);
+                path.add(i);
+                found |= numbersOutOfRange(list.get(i), path, diagnostics);
+                path.remove(path.size() - 1);
             }
         } else if (value instanceof java.math.BigInteger || value instanceof Double d && (!Double.isFinite(d)
                 || Math.abs(d) >= 0x1p53)) {
-            diagnostics.error(Code.S005, path, "the number " + value + " is out of range",
+            String pointer = "";
+            for (Object element : path) {
+                pointer = element instanceof Integer index ? JsonPointer.child(pointer, index) : JsonPointer.child(pointer, (String) element);
+            }
+            diagnostics.error(Code.S005, pointer, "the number " + value + " is out of range",
                     "no setting takes a number this large; write the value berth expects (see 'berth schema')");
             found = true;
         }

@@ -55,9 +55,10 @@ class HostileInputTest {
     @Test
     void numbersBeyondSixtyFourBitsAreADiagnostic() {
         Result<Config> r = Berth.validate(new Source("big.yaml", BOOK.replace("    root: /srv/c\n",
-                "    root: /srv/c\n    limits: {tasks-max: 2E256, cpu-weight: 99999999999999999999999}\n")));
-        assertEquals(List.of("S005", "S005"), codes(r));
-        assertEquals(List.of("/containers/c/limits/tasks-max", "/containers/c/limits/cpu-weight"),
+                "    root: /srv/c\n    limits: {tasks-max: 2E256, cpu-weight: 99999999999999999999999}\n"
+                        + "    boot: {args: ['3', 1e999]}\n")));
+        assertEquals(List.of("S005", "S005", "S005"), codes(r));
+        assertEquals(List.of("/containers/c/limits/tasks-max", "/containers/c/limits/cpu-weight", "/containers/c/boot/args/1"),
                 r.diagnostics().all().stream().map(Diagnostic::path).toList());
     }
 

@@ -1,7 +1,6 @@
 package dev.berth.translate;
 
 import dev.berth.model.Config;
-import dev.berth.model.Container;
 import dev.berth.model.DropIn;
 import dev.berth.model.Service;
 import java.util.ArrayList;
@@ -9,7 +8,8 @@ import java.util.List;
 
 /** What the admin must do by hand: kernel options, creating guest roots, entering containers. */
 final class NotesTranslator {
-    List<Note> translate(Config config) {
+    /** @param containerNotes each container's notes ({@link ContainerNotes#of}), in the config's order */
+    List<Note> translate(Config config, List<List<Note>> containerNotes) {
         List<Note> notes = new ArrayList<>();
         notes.add(new Note("Host",
                 "Hosts as old as the book's (systemd 197, 2013) must boot with kernel auditing off, because the "
@@ -27,9 +27,7 @@ final class NotesTranslator {
                     + "is next started; to apply it now:", List.of("systemctl daemon-reload", "systemctl try-restart " + d.unit()),
                     d.path()));
         }
-        for (Container c : config.containers()) {
-            notes.addAll(ContainerNotes.of(c));
-        }
+        containerNotes.forEach(notes::addAll);
         return notes;
     }
 

@@ -6,8 +6,12 @@ import dev.berth.model.Runtime;
 import dev.berth.model.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** Model to units. Runs only on a config the check stage accepted, so every value is encodable. */
+/**
+ * Model to units. Runs only on a config the check stage accepted, so every value is encodable. Containers are
+ * translated independently (on several threads for a large config) and put together in the config's order.
+ */
 public final class Translator {
     private final ContainerServiceTranslator containerService = new ContainerServiceTranslator();
     private final ContainerSocketTranslator containerSocket = new ContainerSocketTranslator();
@@ -17,28 +21,49 @@ public final class Translator {
     private final NspawnSettingsTranslator nspawnSettings = new NspawnSettingsTranslator();
     private final NotesTranslator notes = new NotesTranslator();
 
+    /** Containers translated side by side when there are this many: each is independent of the others. */
+    private static final int PARALLEL_FROM = 256;
+
     public UnitSet translate(Config config) {
+        List<Container> containers = config.containers();
+        Translated[] each = new Translated[containers.size()];
+        IntStream range = IntStream.range(0, each.length);
+        (each.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> each[i] = translate(containers.get(i)));
         List<PlacedUnit> units = new ArrayList<>();
         List<UnitSet.Link> links = new ArrayList<>();
-        for (Container c : config.containers()) {
-            units.add(containerService.translate(c));
-            containerSocket.translate(c).ifPresent(units::add);
-            units.addAll(proxies.translate(c));
-            nspawnSettings.translate(c).ifPresent(units::add);
-            if (c.runtime().form() == Runtime.Form.NSPAWN_UNIT && c.ports().isEmpty()) {
-                // what machinectl enable does: the stock template, enabled for this machine
-                links.add(new UnitSet.Link(Paths.HOST_UNITS + "/machines.target.wants/" + ContainerUnits.service(c),
-                        "/lib/systemd/system/systemd-nspawn@.service", c.path()));
-            }
-            for (String masked : c.mask()) {
-                links.add(new UnitSet.Link(Paths.guestUnits(c) + "/" + masked, "/dev/null", c.keyPath("mask")));
-            }
-            for (Service s : c.services()) {
-                units.addAll(guestUnits.translate(c, s));
-            }
-            c.dropIns().forEach(d -> units.add(dropIns.translate(Paths.guestUnits(c), d)));
+        List<List<Note>> containerNotes = new ArrayList<>(each.length);
+        for (Translated t : each) { // in the config's order, as if translated one after the other
+            units.addAll(t.units());
+            links.addAll(t.links());
+            containerNotes.add(t.notes());
         }
         config.hostDropIns().forEach(d -> units.add(dropIns.translate(Paths.HOST_UNITS, d)));
-        return new UnitSet(config.sourceName(), units, links, notes.translate(config));
+        return new UnitSet(config.sourceName(), units, links, notes.translate(config, containerNotes));
+    }
+
+    /** One container's units, links and notes. */
+    private record Translated(List<PlacedUnit> units, List<UnitSet.Link> links, List<Note> notes) {
+    }
+
+    private Translated translate(Container c) {
+        List<PlacedUnit> units = new ArrayList<>();
+        List<UnitSet.Link> links = new ArrayList<>();
+        units.add(containerService.translate(c));
+        containerSocket.translate(c).ifPresent(units::add);
+        units.addAll(proxies.translate(c));
+        nspawnSettings.translate(c).ifPresent(units::add);
+        if (c.runtime().form() == Runtime.Form.NSPAWN_UNIT && c.ports().isEmpty()) {
+            // what machinectl enable does: the stock template, enabled for this machine
+            links.add(new UnitSet.Link(Paths.HOST_UNITS + "/machines.target.wants/" + ContainerUnits.service(c),
+                    "/lib/systemd/system/systemd-nspawn@.service", c.path()));
+        }
+        for (String masked : c.mask()) {
+            links.add(new UnitSet.Link(Paths.guestUnits(c) + "/" + masked, "/dev/null", c.keyPath("mask")));
+        }
+        for (Service s : c.services()) {
+            units.addAll(guestUnits.translate(c, s));
+        }
+        c.dropIns().forEach(d -> units.add(dropIns.translate(Paths.guestUnits(c), d)));
+        return new Translated(units, links, ContainerNotes.of(c));
     }
 }

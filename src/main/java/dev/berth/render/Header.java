@@ -14,9 +14,21 @@ final class Header {
 
     /** File names and config keys may hold anything; a comment must stay one line. */
     static String clean(String text) {
+        int i = 0;
+        while (i < text.length() && !replaced(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() && !text.endsWith("\\")) {
+            return text; // the usual case, twice in every unit's header: no copy
+        }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        text.codePoints().forEach(c -> out.appendCodePoint(replaced(c) ? '?' : c));
         String s = out.toString();
         return s.endsWith("\\") ? s + " " : s;
+    }
+
+    /** Control characters (all of them in the BMP, so a char is as good as a code point) and line separators. */
+    private static boolean replaced(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
     }
 }

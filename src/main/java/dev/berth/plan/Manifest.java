@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,9 @@ public record Manifest(SortedMap<String, FileState> files) {
      * the loader takes, about ten times that); a bigger file is not one berth wrote.
      */
     public static final int MAX_BYTES = 256 * 1024 * 1024;
+    /** Compiled once: {@link String#matches} compiles its pattern on every call, twice per file of a large root. */
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern MODE = Pattern.compile("0[0-7]{3}");
 
     public Manifest {
         TreeMap<String, FileState> copy = new TreeMap<>();
@@ -149,14 +153,14 @@ public record Manifest(SortedMap<String, FileState> files) {
     }
 
     private static String sha256(String hex) throws Invalid {
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(hex).matches()) {
             throw new Invalid("sha256 " + Json.quote(hex) + " is not 64 lowercase hex digits");
         }
         return hex;
     }
 
     private static int mode(String octal) throws Invalid {
-        if (!octal.matches("0[0-7]{3}")) {
+        if (!MODE.matcher(octal).matches()) {
             throw new Invalid("mode " + Json.quote(octal) + " is not four octal digits");
         }
         return Integer.parseInt(octal, 8);

@@ -11,8 +11,10 @@ import dev.berth.plan.SystemAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -96,9 +98,10 @@ public final class Applier {
             steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, "claim the new paths in " + Manifest.PATH),
                     manifest::claim));
         }
+        Ahead ahead = new Ahead(plan.changes());
         for (Change change : plan.changes()) {
             steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, change.action().symbol() + " " + change.path()),
-                    () -> change(change)));
+                    () -> change(change, ahead)));
         }
         if (plan.manifestChanges() || !plan.changes().isEmpty()) {
             steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, "record " + Manifest.PATH), manifest::finish));
@@ -114,6 +117,7 @@ public final class Applier {
             try {
                 planned.operation().run();
             } catch (StepFailed e) {
+                ahead.discard();
                 List<Outcome.Step> notRun = steps.subList(i + 1, steps.size()).stream().map(Planned::step).toList();
                 return new Outcome(done, Optional.of(new Outcome.Failure(planned.step(), e.diagnostic, e.detail)), notRun);
             }
@@ -125,19 +129,67 @@ public final class Applier {
 
     // ------------------------------------------------------------------ files
 
-    private void change(Change change) throws StepFailed {
+    private void change(Change change, Ahead ahead) throws StepFailed {
         String path = change.path();
         try {
             expect(change);
             if (change.after().isEmpty()) {
                 files.delete(path);
-            } else if (change.after().get() instanceof FileState.Regular file) {
-                files.writeFile(path, file.bytes(), file.mode());
+            } else if (change.after().get() instanceof FileState.Regular) {
+                RootFileSystem.Staging staging = ahead.take(change);
+                if (staging.failure() != null) {
+                    throw staging.failure();
+                }
+                files.install(staging.staged());
             } else {
                 files.writeSymlink(path, ((FileState.Link) change.after().get()).target());
             }
         } catch (IOException e) {
             throw failure(change.origin(), path, e);
+        }
+    }
+
+    /**
+     * The plan's regular files, staged (written next to their paths and synced) a batch at a time when the first
+     * of a batch is reached, so that a disk syncs them together; each is still installed by its own step, in
+     * order, after that step checked its path. What a stopped run staged and did not install is discarded.
+     */
+    private final class Ahead {
+        /** Files staged at once: enough for a disk to sync them together, few enough to hold open. */
+        private static final int BATCH = 256;
+        private final List<Change> writes;
+        private final Map<String, RootFileSystem.Staging> staged = new HashMap<>();
+        /** The first write not staged yet. */
+        private int next;
+
+        Ahead(List<Change> changes) {
+            writes = changes.stream().filter(c -> c.after().orElse(null) instanceof FileState.Regular).toList();
+        }
+
+        RootFileSystem.Staging take(Change change) {
+            RootFileSystem.Staging staging = staged.remove(change.path());
+            if (staging == null) {
+                List<Change> batch = writes.subList(next, Math.min(writes.size(), next + BATCH));
+                if (batch.isEmpty() || batch.get(0) != change) {
+                    throw new IllegalStateException("files are staged in the plan's order: " + change.path());
+                }
+                next += batch.size();
+                List<RootFileSystem.Staging> result = files.stage(batch.stream()
+                        .map(c -> {
+                            FileState.Regular file = (FileState.Regular) c.after().get();
+                            return new RootFileSystem.FileWrite(c.path(), file.bytes(), file.mode());
+                        }).toList());
+                for (int i = 0; i < result.size(); i++) {
+                    staged.put(batch.get(i).path(), result.get(i));
+                }
+                staging = staged.remove(change.path());
+            }
+            return staging;
+        }
+
+        void discard() {
+            staged.values().stream().filter(s -> s.staged() != null).forEach(s -> files.discard(s.staged()));
+            staged.clear();
         }
     }
 

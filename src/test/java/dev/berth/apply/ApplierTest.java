@@ -20,6 +20,7 @@ import dev.berth.plan.Plan;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.Planner;
 import dev.berth.plan.Target;
+import dev.berth.testing.Installs;
 import dev.berth.testing.RecordingHost;
 import dev.berth.testing.Trees;
 import dev.berth.tree.FileTree;
@@ -95,6 +96,30 @@ class ApplierTest {
 
         assertEquals(Code.A010, outcome.failure().get().diagnostic().code());
         assertEquals("written meanwhile\n", Files.readString(root.resolve("etc/systemd/system/alpha.service")));
+    }
+
+    /**
+     * Files are written ahead of their steps, many at a time; a run that stops before installing them leaves
+     * none of them behind, and each step still checks its path just before it replaces it.
+     */
+    @Test
+    void aRunStoppedAmongFilesWrittenAheadLeavesNoTempFiles() throws IOException {
+        String[] containers = new String[40];
+        for (int i = 0; i < containers.length; i++) {
+            containers[i] = Installs.container(String.format("c%02d", i), 2200 + i);
+        }
+        Plan plan = plan(offline(root), config(containers));
+        write(root.resolve("srv/c20/etc/systemd/system/sshd.socket"), "written meanwhile\n");
+
+        Outcome outcome = new Applier(new dev.berth.apply.LocalRootFileSystem(root), Systemctl.NONE, new RecordingHost(),
+                Applier.Progress.NONE).apply(plan);
+
+        assertEquals(Code.A010, outcome.failure().get().diagnostic().code());
+        assertEquals("+ srv/c20/etc/systemd/system/sshd.socket", outcome.failure().get().step().label());
+        assertEquals("written meanwhile\n", Files.readString(root.resolve("srv/c20/etc/systemd/system/sshd.socket")));
+        assertTrue(Files.exists(root.resolve("srv/c19/etc/systemd/system/sshd.socket")), "the steps before it ran");
+        assertFalse(Files.exists(root.resolve("srv/c21/etc/systemd/system/sshd.socket")), "the steps after it did not");
+        assertEquals(List.of(), Trees.files(root).stream().filter(p -> p.contains("/.berth-")).toList());
     }
 
     @Test

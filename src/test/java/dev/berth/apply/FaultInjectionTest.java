@@ -116,6 +116,22 @@ class FaultInjectionTest {
         }
 
         @Override
+        public List<Staging> stage(List<FileWrite> writes) {
+            return real.stage(writes); // interrupted inside, at each step of each file
+        }
+
+        @Override
+        public void install(Staged staged) throws IOException {
+            faults.reached("before installing " + staged.path());
+            real.install(staged);
+        }
+
+        @Override
+        public void discard(Staged staged) {
+            real.discard(staged);
+        }
+
+        @Override
         public void writeSymlink(String path, String target) throws IOException {
             faults.reached("before linking " + path);
             real.writeSymlink(path, target);

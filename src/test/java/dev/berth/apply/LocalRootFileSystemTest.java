@@ -236,4 +236,56 @@ class LocalRootFileSystemTest {
             assertEquals(fs.look(path), fs.look(path, expected), path);
         }
     }
+
+    /** Staged files are durable temp files beside their paths until installed; a discarded one leaves nothing. */
+    @Test
+    void stagedFilesReplaceTheirPathsOnlyWhenInstalled() throws IOException {
+        Path root = root();
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/a.conf"), "old\n");
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+        // what a run interrupted between writing and renaming leaves: removed when the path is staged again
+        Files.writeString(root.resolve("etc").resolve(LocalRootFileSystem.tempName(Path.of("a.conf"))), "half");
+
+        java.util.List<RootFileSystem.Staging> staged = fs.stage(java.util.List.of(
+                new RootFileSystem.FileWrite("etc/a.conf", utf8("new\n"), 0600),
+                new RootFileSystem.FileWrite("new/dir/b.conf", utf8("b\n"), 0644),
+                new RootFileSystem.FileWrite("etc/c.conf", utf8("c\n"), 0644)));
+
+        assertEquals(3, staged.size());
+        assertTrue(staged.stream().allMatch(s -> s.failure() == null));
+        assertEquals("old\n", Files.readString(root.resolve("etc/a.conf")), "nothing replaced before install");
+        fs.install(staged.get(0).staged());
+        fs.install(staged.get(1).staged());
+        fs.discard(staged.get(2).staged());
+        assertEquals("new\n", Files.readString(root.resolve("etc/a.conf")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("etc/a.conf"))));
+        assertEquals("b\n", Files.readString(root.resolve("new/dir/b.conf")));
+        try (Stream<Path> left = Files.list(root.resolve("etc"))) {
+            assertEquals(java.util.List.of("a.conf"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    /** Staging stops at the first file it cannot write: the ones before it can be installed, none after it is left. */
+    @Test
+    void stagingStopsAtTheFirstFailure() throws IOException {
+        Path root = root();
+        Files.createDirectories(root.resolve("srv/guest"));
+        Files.createSymbolicLink(root.resolve("srv/guest/etc"), Files.createDirectories(dir.resolve("host-etc")));
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+
+        java.util.List<RootFileSystem.Staging> staged = fs.stage(java.util.List.of(
+                new RootFileSystem.FileWrite("etc/a.conf", utf8("a\n"), 0644),
+                new RootFileSystem.FileWrite("srv/guest/etc/b.conf", utf8("b\n"), 0644),
+                new RootFileSystem.FileWrite("srv/other/c.conf", utf8("c\n"), 0644)));
+
+        assertEquals(2, staged.size());
+        assertInstanceOf(UnsafePathException.class, staged.get(1).failure());
+        fs.install(staged.get(0).staged());
+        assertEquals("a\n", Files.readString(root.resolve("etc/a.conf")));
+        assertFalse(Files.exists(root.resolve("srv/other")), "nothing staged after the failure");
+        try (Stream<Path> written = Files.list(dir.resolve("host-etc"))) {
+            assertEquals(0, written.count(), "nothing written through the link");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.berth.load.Document;
 import dev.berth.load.JsonPointer;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,6 +31,9 @@ public final class SchemaValidator {
 
     private final Schema schema;
     private final SchemaKeys keys;
+
+    /** Containers validated side by side when there are this many: each is checked against its definition alone. */
+    private static final int PARALLEL_FROM = 256;
 
     /** Built once per process: the schema library, its JSON library and the schema itself take long to load. */
     private static final Preloaded<SchemaValidator> INSTANCE = new Preloaded<>("schema", SchemaValidator::new);
@@ -57,9 +61,36 @@ public final class SchemaValidator {
             return;
         }
         JsonNode json = toJson(document.root());
-        List<com.networknt.schema.Error> errors = schema.validate(json);
-        for (com.networknt.schema.Error error : errors) {
-            report(error, json, diagnostics);
+        JsonNode containers = json.path("containers");
+        if (!containers.isObject() || containers.size() < PARALLEL_FROM) {
+            validateWhole(json, diagnostics);
+            return;
+        }
+        // the document without its containers, then the containers side by side against their definition: the
+        // same findings as the whole document at once (each container's are made the same way, by the same
+        // subschema), and the root's, which name no container, come first
+        ObjectNode rest = JSON.objectNode();
+        json.properties().forEach(e -> rest.set(e.getKey(), e.getKey().equals("containers") ? JSON.objectNode() : e.getValue()));
+        for (com.networknt.schema.Error error : schema.validate(rest)) {
+            report(error, "", json, diagnostics);
+        }
+        Schema container = schema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("$defs").append("container"));
+        List<String> names = new java.util.ArrayList<>(containers.propertyNames());
+        @SuppressWarnings("unchecked")
+        List<com.networknt.schema.Error>[] errors = new List[names.size()];
+        IntStream.range(0, names.size()).parallel().forEach(i -> errors[i] = container.validate(containers.get(names.get(i))));
+        for (int i = 0; i < names.size(); i++) {
+            String prefix = JsonPointer.child(JsonPointer.child("", "containers"), names.get(i));
+            for (com.networknt.schema.Error error : errors[i]) {
+                report(error, prefix, json, diagnostics);
+            }
+        }
+    }
+
+    /** The whole document at once: what validating a large one container by container must match. */
+    void validateWhole(JsonNode json, Diagnostics diagnostics) {
+        for (com.networknt.schema.Error error : schema.validate(json)) {
+            report(error, "", json, diagnostics);
         }
     }
 
@@ -69,8 +100,8 @@ public final class SchemaValidator {
      * user sees one code for one mistake whichever layer caught it first: an empty or over-long string
      * (V004, V005) and a path that is not absolute (F001).
      */
-    private void report(com.networknt.schema.Error error, JsonNode json, Diagnostics diagnostics) {
-        String path = pointer(error.getInstanceLocation());
+    private void report(com.networknt.schema.Error error, String prefix, JsonNode json, Diagnostics diagnostics) {
+        String path = prefix + pointer(error.getInstanceLocation());
         String keyword = error.getKeyword();
         JsonNode instance = json.at(path);
         String location = String.valueOf(error.getSchemaLocation());

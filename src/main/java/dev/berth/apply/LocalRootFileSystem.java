@@ -466,8 +466,8 @@ public final class LocalRootFileSystem implements RootFileSystem {
      * @throws UnsafePathException when a component is a symbolic link or not a directory
      */
     private SecureDirectoryStream<Path> openDirectory(List<String> parts, boolean create) throws IOException {
-        Walk walk = this.walk;
-        if (walk != null && walk.owner == Thread.currentThread()) {
+        Walk walk = walks.get();
+        if (walk != null) {
             return walk.open(parts, create);
         }
         SecureDirectoryStream<Path> dir = openRoot();
@@ -504,16 +504,16 @@ public final class LocalRootFileSystem implements RootFileSystem {
         }
     }
 
-    /** The walk of the running session, or null: see {@link #session}. */
-    private volatile Walk walk;
+    /** The walk of the session each thread runs, if any: see {@link #session}. */
+    private final ThreadLocal<Walk> walks = new ThreadLocal<>();
 
     @Override
     public <T> T session(Supplier<T> work) {
-        if (walk != null) {
+        if (walks.get() != null) {
             return work.get(); // nested: the outer session keeps walking
         }
         Walk started = new Walk();
-        walk = started;
+        walks.set(started);
         try {
             return work.get();
         } finally {
@@ -522,7 +522,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
             } catch (IOException e) {
                 // the work has failed already and says so; these directories are synced by the system soon anyway
             }
-            walk = null;
+            walks.remove();
             started.close();
         }
     }
@@ -536,7 +536,6 @@ public final class LocalRootFileSystem implements RootFileSystem {
      * closes them when it ends.
      */
     private final class Walk {
-        final Thread owner = Thread.currentThread();
         /** Directories with renames or removals not yet synced, in path order. */
         final java.util.TreeSet<String> unsynced = new java.util.TreeSet<>();
         private SecureDirectoryStream<Path> rootDir;
@@ -729,8 +728,8 @@ public final class LocalRootFileSystem implements RootFileSystem {
      * loses a new directory or entry only leaves a path the manifest lists and the next apply writes again.
      */
     private void changed(SecureDirectoryStream<Path> dir, String directory) throws IOException {
-        Walk walk = this.walk;
-        if (walk != null && walk.owner == Thread.currentThread() && sync) {
+        Walk walk = walks.get();
+        if (walk != null && sync) {
             walk.unsynced.add(directory);
         } else {
             fsync(dir);
@@ -739,8 +738,8 @@ public final class LocalRootFileSystem implements RootFileSystem {
 
     @Override
     public void sync() throws IOException {
-        Walk walk = this.walk;
-        if (walk == null || walk.owner != Thread.currentThread()) {
+        Walk walk = walks.get();
+        if (walk == null) {
             return;
         }
         // each directory is opened here, walking checked handles, and synced on several threads: a sync waits for

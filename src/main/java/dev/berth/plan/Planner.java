@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,10 @@ import java.util.stream.IntStream;
  * taken over with {@code --adopt}, and otherwise refused. Nothing is followed through a symbolic link.
  */
 public final class Planner {
-    /** Trees with this many paths are hashed on several threads. */
+    /** Trees with this many paths are hashed and read on several threads. */
     private static final int PARALLEL_FROM = 1024;
+    /** Paths one thread reads in a row: neighbours share directories, which its session keeps open. */
+    private static final int LOOK_RUN = 1024;
     private final Target target;
     private final PlanOptions options;
 
@@ -59,7 +62,9 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         List<String> adopted = new ArrayList<>();
         SortedMap<String, FileState> wanted = states(desired);
-        desired.forEach((path, node) -> compare(path, node, wanted.get(path), before, changes, adopted, findings));
+        Map<String, Object> seen = lookAll(wanted);
+        desired.forEach((path, node) -> compare(path, node, wanted.get(path), seen.get(path), before, changes, adopted,
+                findings));
         for (String path : before.files().keySet()) {
             if (!desired.containsKey(path)) {
                 remove(path, before, changes, findings);
@@ -122,10 +127,37 @@ public final class Planner {
         return wanted;
     }
 
-    private void compare(String path, FileNode node, FileState want, Manifest manifest, List<Change> changes,
+    /**
+     * What a large root holds at each path of the tree, read on several threads, each walking its own run of
+     * paths in order (its own session): an {@link Observation} or the {@link IOException} reading failed with.
+     * Empty for a small tree, whose paths are looked at one by one.
+     */
+    private Map<String, Object> lookAll(SortedMap<String, FileState> wanted) {
+        if (wanted.size() < PARALLEL_FROM) {
+            return Map.of();
+        }
+        List<Map.Entry<String, FileState>> entries = new ArrayList<>(wanted.entrySet());
+        Object[] seen = new Object[entries.size()];
+        int runs = (entries.size() + LOOK_RUN - 1) / LOOK_RUN;
+        IntStream.range(0, runs).parallel().forEach(run -> target.files().session(() -> {
+            for (int i = run * LOOK_RUN; i < Math.min(entries.size(), (run + 1) * LOOK_RUN); i++) {
+                seen[i] = Findings.read(target.files(), entries.get(i).getKey(),
+                        entries.get(i).getValue() instanceof FileState.Regular regular ? regular : null);
+            }
+            return null;
+        }));
+        Map<String, Object> byPath = new HashMap<>();
+        for (int i = 0; i < seen.length; i++) {
+            byPath.put(entries.get(i).getKey(), seen[i]);
+        }
+        return byPath;
+    }
+
+    private void compare(String path, FileNode node, FileState want, Object read, Manifest manifest, List<Change> changes,
                          List<String> adopted, Findings findings) {
-        Observation seen = findings.look(target.files(), path, node.origin(),
-                want instanceof FileState.Regular regular ? regular : null);
+        FileState.Regular expected = want instanceof FileState.Regular regular ? regular : null;
+        Observation seen = read != null ? findings.record(path, node.origin(), read)
+                : findings.look(target.files(), path, node.origin(), expected);
         if (seen == null || seen instanceof Observation.Blocked) {
             return;
         }
@@ -222,16 +254,29 @@ public final class Planner {
 
         /** As {@link #look(RootReader, String, String)}, where a file holding {@code expected} (if not null) is wanted. */
         Observation look(RootReader files, String path, String origin, FileState.Regular expected) {
+            return record(path, origin, read(files, path, expected));
+        }
+
+        /** What is at the path, or the failure to read it; keeps no state, so several threads may read. */
+        static Object read(RootReader files, String path, FileState.Regular expected) {
             try {
-                Observation seen = expected == null ? files.look(path) : files.look(path, expected);
-                if (seen instanceof Observation.Blocked b) {
-                    blocked.computeIfAbsent(b.component(), c -> new Blocked(b.symlink(), new ArrayList<>(), origin)).paths().add(path);
-                }
-                return seen;
+                return expected == null ? files.look(path) : files.look(path, expected);
             } catch (IOException e) {
+                return e;
+            }
+        }
+
+        /** Takes in what {@link #read} found at a path, in path order; null when it could not be read (reported). */
+        Observation record(String path, String origin, Object read) {
+            if (read instanceof IOException e) {
                 diagnostics.add(Diagnostic.error(Code.A009, origin, "cannot read " + path + ": " + e.getMessage(), ""));
                 return null;
             }
+            Observation seen = (Observation) read;
+            if (seen instanceof Observation.Blocked b) {
+                blocked.computeIfAbsent(b.component(), c -> new Blocked(b.symlink(), new ArrayList<>(), origin)).paths().add(path);
+            }
+            return seen;
         }
 
         void reportBlocked() {

@@ -36,7 +36,7 @@ public interface RootReader {
      * Runs {@code work}, which reads (and, through a {@link dev.berth.apply.RootFileSystem}, writes) many paths in
      * path order from this thread. A root on disk keeps the directories it walked open meanwhile, so that the
      * next path below the same directories does not walk them again from the root; a link is still never
-     * followed. Other readers just run it.
+     * followed. Each thread has a session of its own. Other readers just run it.
      */
     default <T> T session(Supplier<T> work) {
         return work.get();

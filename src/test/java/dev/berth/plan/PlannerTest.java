@@ -134,6 +134,37 @@ class PlannerTest {
         assertTrue(blocked.get(0).summary().startsWith("srv/alpha/etc/systemd/system is a symbolic link"));
     }
 
+    /**
+     * A large root is read on several threads, each walking its own run of paths; what the plan says must not
+     * depend on it: every kind of finding, in path order, and one report per link however many paths it blocks.
+     */
+    @Test
+    void aLargeRootGetsTheSameFindingsAsASmallOne() throws IOException {
+        String[] containers = new String[160]; // over 1,500 paths
+        for (int i = 0; i < containers.length; i++) {
+            containers[i] = container(String.format("c%03d", i), 3000 + i);
+        }
+        String yaml = config(containers);
+        apply(root, yaml);
+        write(root.resolve("etc/systemd/system/c010.socket"), "edited\n");
+        Files.delete(root.resolve("srv/c050/etc/systemd/system/sshd.socket"));
+        Files.delete(root.resolve("etc/systemd/system/c020.service"));
+        write(root.resolve("etc/systemd/system/c020.service"), "foreign\n");
+        Files.move(root.resolve("srv/c100/etc/systemd/system"), root.resolve("srv/c100/moved"));
+        Files.createSymbolicLink(root.resolve("srv/c100/etc/systemd/system"), root.resolve("srv/c100/moved"));
+        Files.move(root.resolve("srv/c150/etc/systemd/system"), root.resolve("srv/c150/moved"));
+        Files.createSymbolicLink(root.resolve("srv/c150/etc/systemd/system"), root.resolve("srv/c150/moved"));
+
+        Plan plan = plan(offline(root), yaml);
+
+        assertEquals(List.of("etc/systemd/system/c010.socket", "etc/systemd/system/c020.service"), paths(plan, Action.UPDATE));
+        assertEquals(List.of("srv/c050/etc/systemd/system/sshd.socket"), paths(plan, Action.CREATE));
+        assertEquals(List.of("A006 etc/systemd/system/c010.socket", "A006 etc/systemd/system/c020.service",
+                        "A003 srv/c100/etc/systemd/system", "A003 srv/c150/etc/systemd/system"),
+                plan.diagnostics().stream().filter(d -> d.code() != Code.A005)
+                        .map(d -> d.code().id() + " " + d.summary().substring(0, d.summary().indexOf(' '))).toList());
+    }
+
     @Test
     void foreignSymlinkWhereAFileGoesIsRefusedEvenWithAdopt() throws IOException {
         Path target = root.resolve("secret");

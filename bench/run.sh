@@ -81,7 +81,17 @@ measure() {
   echo "bench: N=$n $label: median $(sort -n "$samples" | awk '{w[NR]=$1} END {print w[int((NR+1)/2)]}') ms" >&2
 }
 
-fresh() { rm -rf "$1" && mkdir -p "$1"; }
+# Outputs are not deleted between runs but moved to a trash directory, removed when the bench ends: on ext4
+# without a journal, creating files shortly after many were deleted is several times slower (the allocator skips
+# inodes freed in the last minute or more, scanning past each), which would time that deletion, not the tool.
+trash=$work/trash
+rm -rf "$trash"
+mkdir -p "$trash"
+trap 'rm -rf "$trash"' EXIT
+fresh() {
+  [ ! -e "$1" ] || mv "$1" "$(mktemp -d "$trash/XXXXXX")/" || exit 2
+  mkdir -p "$1"
+}
 
 # start-up: the book's example and --help; also on a second java when BENCH_ALSO_JAVA names one
 measure help 0 : "$berth" --help
@@ -115,7 +125,9 @@ for n in "${sizes[@]}"; do
       *) echo "bench: unknown step $step" >&2; exit 2 ;;
     esac
   done
-  rm -rf "$work/out" "$work/root" "$work/qout"
+  for dir in "$work/out" "$work/root" "$work/qout"; do
+    [ ! -e "$dir" ] || mv "$dir" "$(mktemp -d "$trash/XXXXXX")/"
+  done
 done
 
 # the table: median wall time, peak RSS, growth against the previous N, compile against quadlet

@@ -13,6 +13,8 @@ import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;
 import dev.berth.load.JsonPointer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -57,32 +59,39 @@ public final class SchemaValidator {
 
     public void validate(Document document, Diagnostics diagnostics) {
         // the validator reads integers as 64-bit longs and fails on anything larger: no key takes such a number
-        if (numbersOutOfRange(document.root(), new java.util.ArrayList<>(), diagnostics)) {
+        if (numbersOutOfRange(document.root(), new ArrayList<>(), diagnostics)) {
             return;
         }
-        JsonNode json = toJson(document.root());
-        JsonNode containers = json.path("containers");
-        if (!containers.isObject() || containers.size() < PARALLEL_FROM) {
-            validateWhole(json, diagnostics);
+        Object root = document.root();
+        if (!(root instanceof Map<?, ?> map) || !(map.get("containers") instanceof Map<?, ?> containers)
+                || containers.size() < PARALLEL_FROM) {
+            validateWhole(toJson(root), diagnostics);
             return;
         }
         // the document without its containers, then the containers side by side against their definition: the
         // same findings as the whole document at once (each container's are made the same way, by the same
-        // subschema), and the root's, which name no container, come first
-        ObjectNode rest = JSON.objectNode();
-        json.properties().forEach(e -> rest.set(e.getKey(), e.getKey().equals("containers") ? JSON.objectNode() : e.getValue()));
-        for (com.networknt.schema.Error error : schema.validate(rest)) {
-            report(error, "", json, diagnostics);
+        // subschema), and the root's, which name no container, come first. Each container is made JSON on its
+        // thread and kept only if it has findings to report: the whole document never exists twice.
+        Map<Object, Object> rest = new LinkedHashMap<>(map);
+        rest.put("containers", Map.of());
+        JsonNode restJson = toJson(rest);
+        for (com.networknt.schema.Error error : schema.validate(restJson)) {
+            report(error, "", restJson, diagnostics);
         }
         Schema container = schema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("$defs").append("container"));
-        List<String> names = new java.util.ArrayList<>(containers.propertyNames());
+        List<Object> names = new ArrayList<>(containers.keySet());
         @SuppressWarnings("unchecked")
         List<com.networknt.schema.Error>[] errors = new List[names.size()];
-        IntStream.range(0, names.size()).parallel().forEach(i -> errors[i] = container.validate(containers.get(names.get(i))));
+        JsonNode[] reported = new JsonNode[names.size()];
+        IntStream.range(0, names.size()).parallel().forEach(i -> {
+            JsonNode json = toJson(containers.get(names.get(i)));
+            errors[i] = container.validate(json);
+            reported[i] = errors[i].isEmpty() ? null : json;
+        });
         for (int i = 0; i < names.size(); i++) {
-            String prefix = JsonPointer.child(JsonPointer.child("", "containers"), names.get(i));
+            String prefix = JsonPointer.child(JsonPointer.child("", "containers"), (String) names.get(i));
             for (com.networknt.schema.Error error : errors[i]) {
-                report(error, prefix, json, diagnostics);
+                report(error, prefix, reported[i], diagnostics);
             }
         }
     }
@@ -100,10 +109,12 @@ public final class SchemaValidator {
      * user sees one code for one mistake whichever layer caught it first: an empty or over-long string
      * (V004, V005) and a path that is not absolute (F001).
      */
-    private void report(com.networknt.schema.Error error, String prefix, JsonNode json, Diagnostics diagnostics) {
-        String path = prefix + pointer(error.getInstanceLocation());
+    /** @param validated the node validated (the document, or a container), at {@code prefix} in the document */
+    private void report(com.networknt.schema.Error error, String prefix, JsonNode validated, Diagnostics diagnostics) {
+        String relative = pointer(error.getInstanceLocation());
+        String path = prefix + relative;
         String keyword = error.getKeyword();
-        JsonNode instance = json.at(path);
+        JsonNode instance = validated.at(relative);
         String location = String.valueOf(error.getSchemaLocation());
         if (keyword.equals("minLength") && instance.isString() && instance.asString().isEmpty()) {
             diagnostics.error(Code.V004, path, "the value is empty",
@@ -146,7 +157,7 @@ public final class SchemaValidator {
 
     private static String expectedTypes(JsonNode type) {
         if (type.isArray()) {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             type.forEach(t -> names.add(t.asString()));
             return String.join(" or ", names);
         }
@@ -177,7 +188,7 @@ public final class SchemaValidator {
     }
 
     private static String allowed(JsonNode values) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         values.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
         return String.join(", ", names);
     }

@@ -258,10 +258,11 @@ public final class YamlLoader {
         private final LoadSettings settings;
         private final ScalarResolver resolver;
         /**
-         * The tag the resolver gave each plain text so far. It matches the text against regular expressions, a
-         * few allocations each time, and a config repeats most of its texts (every key, most values).
+         * Each plain text read so far, once, with the tag the resolver gave it. A config repeats most of its texts
+         * (every key, most values): they are then one string each in the document, not one per occurrence, and
+         * resolved once (the resolver matches regular expressions, a few allocations each time).
          */
-        private final Map<String, Tag> resolved = new java.util.HashMap<>();
+        private final Map<String, Scalar> plain = new java.util.HashMap<>();
         /** Null when positions are left for later: no pointer is made, and the map reads the file again if asked. */
         private final SourceMap map;
         private Iterator<Event> events;
@@ -340,11 +341,14 @@ public final class YamlLoader {
                 Map<String, Object> result = new LinkedHashMap<>();
                 Event key = events.next();
                 while (!(key instanceof MappingEndEvent)) {
-                    if (!(key instanceof ScalarEvent keyScalar) || keyScalar.getAnchor().isPresent() || ++nodes > limits.maxNodes()
-                            || Tag.MERGE.equals(tag(keyScalar))) {
+                    if (!(key instanceof ScalarEvent keyScalar) || keyScalar.getAnchor().isPresent() || ++nodes > limits.maxNodes()) {
                         throw NotPlain.INSTANCE;
                     }
-                    String name = keyScalar.getValue();
+                    Scalar keyText = read(keyScalar);
+                    if (Tag.MERGE.equals(keyText.tag())) {
+                        throw NotPlain.INSTANCE;
+                    }
+                    String name = keyText.text();
                     String p = map == null ? null : JsonPointer.child(pointer, name);
                     if (result.containsKey(name)) {
                         throw NotPlain.INSTANCE; // the general walker reports the duplicate with both lines
@@ -374,19 +378,22 @@ public final class YamlLoader {
             }
         }
 
-        /** The tag the composer gives a scalar: its own, or the one the schema resolves its text to. */
-        private Tag tag(ScalarEvent scalar) {
+        /**
+         * The scalar's text and the tag the composer gives it: its own, or the one the schema resolves its text to.
+         */
+        private Scalar read(ScalarEvent scalar) {
             Optional<String> tag = scalar.getTag();
             if (tag.isPresent() && !tag.get().equals("!")) {
-                return new Tag(tag.get());
+                return new Scalar(scalar.getValue(), new Tag(tag.get()));
             }
             return scalar.getImplicit().canOmitTagInPlainScalar()
-                    ? resolved.computeIfAbsent(scalar.getValue(), text -> resolver.resolve(text, true))
-                    : resolver.resolve(scalar.getValue(), false);
+                    ? plain.computeIfAbsent(scalar.getValue(), text -> new Scalar(text, resolver.resolve(text, true)))
+                    : new Scalar(scalar.getValue(), resolver.resolve(scalar.getValue(), false));
         }
 
         private Object scalar(ScalarEvent scalar) {
-            Object value = scalarValue(tag(scalar), scalar.getValue());
+            Scalar read = read(scalar);
+            Object value = scalarValue(read.tag(), read.text());
             if (value == UNSUPPORTED) {
                 throw NotPlain.INSTANCE; // the general walker reports it
             }
@@ -408,6 +415,9 @@ public final class YamlLoader {
             return end.isPresent() && end.get().getLine() + 1 == line && end.get().getColumn() + 1 > column
                     ? end.get().getColumn() + 1 - column : 0;
         }
+    }
+
+    private record Scalar(String text, Tag tag) {
     }
 
     /** The document is not plain: load it the general way. Thrown often enough on odd input to skip the stack. */

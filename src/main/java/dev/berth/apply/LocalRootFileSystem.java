@@ -755,7 +755,8 @@ public final class LocalRootFileSystem implements RootFileSystem {
             List<FileChannel> opened = new ArrayList<>();
             try {
                 for (String directory : batch) {
-                    try (SecureDirectoryStream<Path> dir = openDirectory(directory.isEmpty() ? List.of() : RootPaths.parts(directory), false)) {
+                    List<String> parts = directory.isEmpty() ? List.of() : RootPaths.parts(directory);
+                    try (SecureDirectoryStream<Path> dir = openDirectory(parts, false)) {
                         if (dir != null) {
                             opened.add((FileChannel) dir.newByteChannel(Path.of("."), Set.of(READ)));
                         }
@@ -824,6 +825,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
         }
     }
 
+    /** Makes the directory's entries (made, renamed, removed) durable now. */
     private void fsync(SecureDirectoryStream<Path> dir) throws IOException {
         if (!sync) {
             return;

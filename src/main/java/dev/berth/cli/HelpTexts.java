@@ -105,7 +105,7 @@ final class HelpTexts {
         }
         Path dir = Path.of(args[0]).resolve(HelpTexts.class.getPackageName().replace('.', '/'));
         List<String> topics = new ArrayList<>(List.of(TOP));
-        topics.addAll(Main.commandLine(Environment.captured()).getSubcommands().keySet());
+        topics.addAll(Main.VERBS.keySet());
         for (String topic : topics) {
             for (boolean color : new boolean[] {false, true}) {
                 Path file = dir.resolve(resource(topic, color));

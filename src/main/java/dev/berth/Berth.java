@@ -81,6 +81,15 @@ public final class Berth {
         return Result.of(new Desired(tree, guests), config.diagnostics());
     }
 
+    /**
+     * What applying the config would do to a root last applied from the very same config (its {@code digest}) and
+     * left as it was: made from the root's manifest and the files' stamps, without compiling; empty when that
+     * cannot be told, and then {@link #plan} of the compiled config says.
+     */
+    public static Optional<Plan> planIfUnchanged(String digest, Target target, PlanOptions options) {
+        return new Planner(target, options).planIfUnchanged(digest);
+    }
+
     /** What applying the compiled config to a root would do; the plan holds its own diagnostics. */
     public static Plan plan(Desired desired, Target target, PlanOptions options) {
         return new Planner(target, options).plan(desired);

@@ -5,6 +5,7 @@ import dev.berth.diag.Diagnostic;
 import dev.berth.plan.Change;
 import dev.berth.plan.FileState;
 import dev.berth.plan.Manifest;
+import dev.berth.plan.Stamp;
 import dev.berth.plan.Observation;
 import dev.berth.plan.Plan;
 import dev.berth.plan.SystemAction;
@@ -261,8 +262,26 @@ public final class Applier {
                     throw failure("", Manifest.PATH, e);
                 }
             } else {
-                write(plan.manifestAfter());
+                write(plan.manifestAfter().withStamps(stampsOfWritten()));
             }
+        }
+
+        /**
+         * The stamps of the files and links this run wrote, taken once they are in place (the plan took those
+         * of the paths it found unchanged): the next plan of the same config checks them by stamp alone.
+         */
+        private Map<String, Stamp> stampsOfWritten() {
+            Map<String, Stamp> stamps = new HashMap<>();
+            for (Change change : plan.changes()) {
+                if (change.after().isPresent()) {
+                    try {
+                        files.stamp(change.path()).ifPresent(stamp -> stamps.put(change.path(), stamp));
+                    } catch (IOException e) {
+                        // without a stamp the next plan reads the file: slower, never wrong
+                    }
+                }
+            }
+            return stamps;
         }
 
         private void write(Manifest manifest) throws StepFailed {

@@ -9,6 +9,7 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import dev.berth.plan.FileState;
 import dev.berth.plan.Observation;
 import dev.berth.plan.RootPaths;
+import dev.berth.plan.Stamp;
 import dev.berth.tree.TreeWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -129,6 +130,65 @@ public final class LocalRootFileSystem implements RootFileSystem {
         }
     }
 
+    @Override
+    public Optional<Stamp> stamp(String path) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            PosixFileAttributes attributes = dir == null ? null : lstat(dir, Path.of(parts.get(parts.size() - 1)));
+            if (attributes == null || !(attributes.isRegularFile() || attributes.isSymbolicLink())) {
+                return Optional.empty();
+            }
+            return Optional.of(Stamp.of(attributes, mode(attributes.permissions())));
+        } catch (UnsafePathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Every directory on the way is checked to be one (not a link) before the paths below it are looked at by name,
+     * so no link is followed; a directory swapped for a link after its check can only mislead this read, like a race
+     * during any plan, and apply walks handles again.
+     */
+    @Override
+    public Stamp[] stamps(List<String> paths) throws IOException {
+        Stamp[] stamps = new Stamp[paths.size()];
+        java.util.Map<String, Boolean> directories = new java.util.HashMap<>();
+        directories.put("", true);
+        for (int i = 0; i < stamps.length; i++) {
+            String path = paths.get(i);
+            RootPaths.parts(path); // refuses what is not a normalized path below the root
+            int slash = path.lastIndexOf('/');
+            if (!directory(slash < 0 ? "" : path.substring(0, slash), directories)) {
+                continue;
+            }
+            PosixFileAttributes attributes = lstat(root.resolve(path));
+            if (attributes != null && (attributes.isRegularFile() || attributes.isSymbolicLink())) {
+                stamps[i] = Stamp.of(attributes, mode(attributes.permissions()));
+            }
+        }
+        return stamps;
+    }
+
+    /** Whether the path and each directory above it is a directory, not a link; remembered per path. */
+    private boolean directory(String path, java.util.Map<String, Boolean> known) throws IOException {
+        Boolean result = known.get(path);
+        if (result == null) {
+            int slash = path.lastIndexOf('/');
+            PosixFileAttributes attributes = directory(slash < 0 ? "" : path.substring(0, slash), known) ? lstat(root.resolve(path)) : null;
+            result = attributes != null && attributes.isDirectory();
+            known.put(path, result);
+        }
+        return result;
+    }
+
+    private static PosixFileAttributes lstat(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, PosixFileAttributes.class, NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
     private static FileState.Regular read(SecureDirectoryStream<Path> dir, Path name, int mode, long size,
                                           FileState.Regular expected) throws IOException {
         byte[] wanted = expected != null && expected.text().isPresent() ? expected.bytes() : null;
@@ -169,6 +229,15 @@ public final class LocalRootFileSystem implements RootFileSystem {
 
     @Override
     public Optional<String> readText(String path, int maxBytes) throws IOException {
+        Optional<byte[]> bytes = readBytes(path, maxBytes);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(bytes.get()).orElseThrow(() -> new IOException(path + " is not UTF-8 text")));
+    }
+
+    @Override
+    public Optional<byte[]> readBytes(String path, int maxBytes) throws IOException {
         List<String> parts = RootPaths.parts(path);
         try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
             if (dir == null) {
@@ -185,10 +254,11 @@ public final class LocalRootFileSystem implements RootFileSystem {
             if (!attributes.isRegularFile()) {
                 throw new IOException(path + " is not a regular file");
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            // sized for the file as it was seen (procfs files say 0): one read for most, growing for the rest
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(maxBytes + 1L, Math.max(0, attributes.size()) + 1));
             try (SeekableByteChannel channel = dir.newByteChannel(name, Set.of(READ, NOFOLLOW_LINKS))) {
-                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-                while (channel.read(buffer) >= 0) { // procfs files report size 0: read to the end instead
+                ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+                while (channel.read(buffer) >= 0) {
                     bytes.write(buffer.array(), 0, buffer.position());
                     buffer.clear();
                     if (bytes.size() > maxBytes) {
@@ -196,7 +266,7 @@ public final class LocalRootFileSystem implements RootFileSystem {
                     }
                 }
             }
-            return Optional.of(decode(bytes.toByteArray()).orElseThrow(() -> new IOException(path + " is not UTF-8 text")));
+            return Optional.of(bytes.toByteArray());
         }
     }
 

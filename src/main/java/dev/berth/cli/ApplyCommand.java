@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.Berth;
+import dev.berth.load.Source;
 import dev.berth.plan.Desired;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,7 +50,23 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output);
-        Optional<Desired> desired = installation.compile(file);
+        Optional<Source> source = installation.read(file);
+        if (source.isEmpty()) {
+            return 1;
+        }
+        if (!install.checksum) {
+            // a root last applied from this very config: planned from its manifest and stamps, under the lock
+            Optional<Hosts.Host> host = installation.openQuietly(target.root);
+            if (host.isPresent()) {
+                Integer status = installation.locked(host.get(), () -> installation
+                        .planIfUnchanged(source.get(), host.get(), install.toPlanOptions())
+                        .map(plan -> installation.applyAndReport(host.get(), plan, progress)).orElse(null));
+                if (status != null) {
+                    return status;
+                }
+            }
+        }
+        Optional<Desired> desired = installation.compile(source.get());
         if (desired.isEmpty()) {
             return 1;
         }

@@ -13,6 +13,11 @@ final class InstallOptions {
             + "NOTES.md (needs guest.os). Below another root the command targets the guest root inside it.")
     boolean bootstrap;
 
+    @Option(names = "--checksum", description = "Compile the config and read every installed file, even when the root "
+            + "was last applied from this very config by this build of berth: then, by default, each file's size, time, "
+            + "inode and mode as berth's manifest recorded them stand for its content.")
+    boolean checksum;
+
     PlanOptions toPlanOptions() {
         return new PlanOptions(adopt, bootstrap);
     }

@@ -17,6 +17,7 @@ import dev.berth.load.Source;
 import dev.berth.plan.Desired;
 import dev.berth.plan.Plan;
 import dev.berth.plan.PlanJsonView;
+import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,23 +55,59 @@ final class Installation {
 
     /** The compiled config, or empty after reporting why not. */
     Optional<Desired> compile(Path file) {
+        return read(file).flatMap(this::compile);
+    }
+
+    /** The config file's text, or empty after reporting why it cannot be read. */
+    Optional<Source> read(Path file) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<Source> source = ConfigFile.read(file, diagnostics);
         if (source.isEmpty()) {
             reporter.report(diagnostics, source);
-            return Optional.empty();
         }
-        Result<Desired> result = Berth.desired(source.get());
+        return source;
+    }
+
+    /**
+     * The compiled config, or empty after reporting why not. A config that compiled without any diagnostic carries
+     * its identity, which the manifest records when it is applied (see {@link #planIfUnchanged}).
+     */
+    Optional<Desired> compile(Source source) {
+        Result<Desired> result = Berth.desired(source);
         if (!result.ok() || reporter.failed(result.diagnostics())) {
-            reporter.report(result.diagnostics(), source);
+            reporter.report(result.diagnostics(), Optional.of(source));
             return Optional.empty();
         }
         if (json()) {
             earlier.addAll(result.diagnostics().all());
         } else {
-            reporter.report(result.diagnostics(), source);
+            reporter.report(result.diagnostics(), Optional.of(source));
         }
-        return result.value();
+        Optional<String> digest = result.diagnostics().all().isEmpty() ? BuildIdentity.of(source) : Optional.empty();
+        return result.value().map(desired -> digest.map(desired::withDigest).orElse(desired));
+    }
+
+    /**
+     * The plan of a root last applied from exactly this config by this build of berth, made from the manifest and
+     * the files' stamps without compiling (the plan compiling would give); empty when that cannot be told, or the
+     * root cannot be opened (which the compiled path then reports).
+     */
+    Optional<Plan> planIfUnchanged(Source source, Path root, PlanOptions options) {
+        return openQuietly(root).flatMap(host -> planIfUnchanged(source, host, options));
+    }
+
+    /** As {@link #planIfUnchanged(Source, Path, PlanOptions)}, for a root already open. */
+    Optional<Plan> planIfUnchanged(Source source, Hosts.Host host, PlanOptions options) {
+        return BuildIdentity.of(source).flatMap(digest -> Berth.planIfUnchanged(digest, host.target(), options));
+    }
+
+    /** The root, or empty without a word: for a first try whose failure the next try reports. */
+    Optional<Hosts.Host> openQuietly(Path root) {
+        try {
+            return Optional.of(Hosts.factory.open(root));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     Optional<Hosts.Host> open(Path root) {
@@ -83,8 +120,11 @@ final class Installation {
         }
     }
 
-    /** Runs {@code work} holding the root's lock; a held lock or an unsafe path to it is reported as exit 1. */
-    int locked(Hosts.Host host, Supplier<Integer> work) {
+    /**
+     * Runs {@code work} holding the root's lock and returns what it returns (null included); a held lock or an unsafe
+     * path to it is reported as exit 1.
+     */
+    Integer locked(Hosts.Host host, Supplier<Integer> work) {
         RootLock lock;
         try {
             lock = host.files().lock();

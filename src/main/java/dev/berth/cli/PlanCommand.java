@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.Berth;
+import dev.berth.load.Source;
 import dev.berth.plan.Desired;
 import dev.berth.plan.Plan;
 import java.nio.file.Path;
@@ -52,15 +53,26 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output);
-        Optional<Desired> desired = installation.compile(file);
-        if (desired.isEmpty()) {
+        Optional<Source> source = installation.read(file);
+        if (source.isEmpty()) {
             return 1;
         }
-        Optional<Hosts.Host> host = installation.open(target.root);
-        if (host.isEmpty()) {
-            return 1;
+        Optional<Plan> unchanged = install.checksum ? Optional.empty()
+                : installation.planIfUnchanged(source.get(), target.root, install.toPlanOptions());
+        Plan plan;
+        if (unchanged.isPresent()) {
+            plan = unchanged.get();
+        } else {
+            Optional<Desired> desired = installation.compile(source.get());
+            if (desired.isEmpty()) {
+                return 1;
+            }
+            Optional<Hosts.Host> host = installation.open(target.root);
+            if (host.isEmpty()) {
+                return 1;
+            }
+            plan = Berth.plan(desired.get(), host.get().target(), install.toPlanOptions());
         }
-        Plan plan = Berth.plan(desired.get(), host.get().target(), install.toPlanOptions());
         installation.showPlan(plan);
         if (!installation.acceptable(plan)) {
             return 1;

@@ -44,7 +44,7 @@ public sealed interface FileState {
 
         @Override
         public Regular withoutText() {
-            return new Regular(sha256, mode, Optional.empty());
+            return text.isEmpty() ? this : new Regular(sha256, mode, Optional.empty());
         }
 
         public byte[] bytes() {

@@ -6,6 +6,7 @@ import dev.berth.translate.ShellCommand;
 import dev.berth.tree.FileNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,25 @@ final class HostChecks {
         this.findings = findings;
     }
 
+    /** Guest roots from which on their checks run on several threads (each is a few system calls). */
+    private static final int PARALLEL_GUESTS = 256;
+
     /** A root without usr/ and etc/os-release holds no system yet: warn, or plan its bootstrap. */
     void guestRoots(List<GuestRoot> guests, List<SystemAction> actions) {
-        for (GuestRoot guest : guests) {
-            Observation root = findings.look(target.files(), guest.path(), guest.origin());
-            if (root == null || root instanceof Observation.Blocked || hasSystem(guest, root)) {
+        // read on several threads for many guests, then taken in and reported in the config's order
+        Object[][] seen = new Object[guests.size()][];
+        RootRuns.forEach(target.files(), guests.size(), PARALLEL_GUESTS, i -> {
+            String path = guests.get(i).path();
+            Object root = Planner.Findings.read(target.files(), path, null);
+            seen[i] = root instanceof Observation.Directory
+                    ? new Object[] {root, Planner.Findings.read(target.files(), path + "/usr", null),
+                            Planner.Findings.read(target.files(), path + "/etc/os-release", null)}
+                    : new Object[] {root};
+        });
+        for (int i = 0; i < guests.size(); i++) {
+            GuestRoot guest = guests.get(i);
+            Observation root = findings.record(guest.path(), guest.origin(), seen[i][0]);
+            if (root == null || root instanceof Observation.Blocked || hasSystem(guest, seen[i])) {
                 continue;
             }
             // the command runs on this machine: below another root the guest lives at ROOT/srv/...
@@ -65,20 +80,22 @@ final class HostChecks {
         }
     }
 
-    private boolean hasSystem(GuestRoot guest, Observation root) {
-        if (!(root instanceof Observation.Directory)) {
+    /** Whether a guest root that is a directory holds usr/ or etc/os-release: {@code seen} is what was read. */
+    private boolean hasSystem(GuestRoot guest, Object[] seen) {
+        if (seen.length == 1) {
             return false;
         }
-        Observation usr = findings.look(target.files(), guest.path() + "/usr", guest.origin());
-        Observation osRelease = findings.look(target.files(), guest.path() + "/etc/os-release", guest.origin());
+        Observation usr = findings.record(guest.path() + "/usr", guest.origin(), seen[1]);
+        Observation osRelease = findings.record(guest.path() + "/etc/os-release", guest.origin(), seen[2]);
         return usr instanceof Observation.Directory || osRelease instanceof Observation.Present;
     }
 
-    /** One line per systemd that will read units (the host's, each guest's), and warnings for settings it lacks. */
-    void systemd(SortedMap<String, FileNode> desired, List<GuestRoot> guests, List<String> facts) {
-        if (desired.isEmpty()) {
-            return;
-        }
+    /**
+     * One line per systemd that will read units (the host's, each guest's), and warnings for settings it lacks.
+     *
+     * @param needs what {@link #requirements} found in the tree
+     */
+    void systemd(Map<String, SortedMap<String, String>> needs, List<GuestRoot> guests, List<String> facts) {
         Optional<Integer> hostVersion;
         String hostSource;
         if (target.live()) {
@@ -88,11 +105,15 @@ final class HostChecks {
             hostVersion = installedVersion("");
             hostSource = "no libsystemd-shared-*.so below usr/lib";
         }
-        Map<String, SortedMap<String, String>> needs = requirements(desired, guests);
-        check("host", hostSource, hostVersion, needs.get(""), facts);
-        for (GuestRoot guest : guests) {
+        SortedMap<String, String> none = new TreeMap<>();
+        check("host", hostSource, hostVersion, needs.getOrDefault("", none), facts);
+        List<Optional<Integer>> versions = new ArrayList<>(Collections.nCopies(guests.size(), Optional.empty()));
+        RootRuns.forEach(target.files(), guests.size(), PARALLEL_GUESTS,
+                i -> versions.set(i, installedVersion(guests.get(i).path() + "/")));
+        for (int i = 0; i < guests.size(); i++) {
+            GuestRoot guest = guests.get(i);
             check("guest " + guest.container(), "no libsystemd-shared-*.so below " + guest.path() + "/usr/lib",
-                    installedVersion(guest.path() + "/"), needs.get(guest.path()), facts);
+                    versions.get(i), needs.getOrDefault(guest.path(), none), facts);
         }
     }
 
@@ -122,7 +143,7 @@ final class HostChecks {
      * uses it. One pass over the tree: a file is in a guest's unit directory when the part of its path before an
      * "/etc/systemd/system/" is that guest's root.
      */
-    private static Map<String, SortedMap<String, String>> requirements(SortedMap<String, FileNode> desired,
+    static Map<String, SortedMap<String, String>> requirements(SortedMap<String, FileNode> desired,
                                                                       List<GuestRoot> guests) {
         Map<String, SortedMap<String, String>> needs = new HashMap<>();
         needs.put("", new TreeMap<>());

@@ -1,16 +1,14 @@
 package dev.berth.plan;
 
 import dev.berth.diag.Json;
+import dev.berth.translate.GuestBootstrap;
 import dev.berth.tree.FileTree;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What berth installed below a root: every path it owns with the hash and mode it wrote, or the link
@@ -20,15 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
  * {
  *   "format_version": 1,
  *   "generator": "berth",
+ *   "config": {"sha256": "…", "guests": [{"container": "mycontainer", "path": "srv/mycontainer", …}], "needs": {…}},
  *   "files": [
- *     {"path": "etc/systemd/system/mycontainer.service", "kind": "file", "mode": "0644", "sha256": "9f86d0…"},
+ *     {"path": "etc/systemd/system/mycontainer.service", "kind": "file", "mode": "0644", "sha256": "9f86d0…",
+ *      "size": 1021, "mtime_ns": 1796407202659645088, "file_key": "(dev=fe00,ino=2222259)"},
  *     {"path": "etc/systemd/system/sockets.target.wants/mycontainer.socket", "kind": "symlink", "target": "../mycontainer.socket"}
  *   ]
  * }
  * </pre>
  * Paths are relative to the root, sorted, normalized. A reader refuses a higher {@code format_version}.
+ * {@code config} ({@link AppliedConfig}) and each file's {@link Stamp} ({@code size}, {@code mtime_ns},
+ * {@code file_key}) are optional: without them a plan reads every file, as berth before them did.
+ *
+ * @param files  what each owned path holds
+ * @param stamps the metadata of owned paths as last seen holding what {@code files} says; a path without one is
+ *               read by the next plan. Only paths in {@code files} have one (the readers and writers of a manifest
+ *               see to that; checking it here would cost a hundred thousand lookups for a large root)
+ * @param config the config the files were compiled from, when it can be trusted to compile the same again
  */
-public record Manifest(SortedMap<String, FileState> files) {
+public record Manifest(SortedMap<String, FileState> files, Map<String, Stamp> stamps, Optional<AppliedConfig> config) {
     public static final String PATH = "var/lib/berth/manifest.json";
     public static final int FORMAT_VERSION = 1;
     /**
@@ -36,18 +44,33 @@ public record Manifest(SortedMap<String, FileState> files) {
      * the loader takes, about ten times that); a bigger file is not one berth wrote.
      */
     public static final int MAX_BYTES = 256 * 1024 * 1024;
-    /** Compiled once: {@link String#matches} compiles its pattern on every call, twice per file of a large root. */
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern MODE = Pattern.compile("0[0-7]{3}");
 
     public Manifest {
-        TreeMap<String, FileState> copy = new TreeMap<>();
-        files.forEach((path, state) -> copy.put(path, state.withoutText()));
+        // a copy of a sorted map is built in one pass, without comparing paths (a large root has 100,000)
+        TreeMap<String, FileState> copy = new TreeMap<>(files);
+        copy.replaceAll((path, state) -> state.withoutText());
         files = Collections.unmodifiableSortedMap(copy);
+        stamps = Collections.unmodifiableMap(new HashMap<>(stamps));
+    }
+
+    /** A manifest of these files, without stamps or config. */
+    public Manifest(SortedMap<String, FileState> files) {
+        this(files, Map.of(), Optional.empty());
     }
 
     public static Manifest empty() {
         return new Manifest(new TreeMap<>());
+    }
+
+    /** This manifest with these stamps added to (or replacing) the ones it has. */
+    public Manifest withStamps(Map<String, Stamp> more) {
+        HashMap<String, Stamp> merged = new HashMap<>(stamps);
+        merged.putAll(more);
+        return new Manifest(files, merged, config);
+    }
+
+    public Optional<Stamp> stamp(String path) {
+        return Optional.ofNullable(stamps.get(path));
     }
 
     /** What berth owns once the tree is installed. */
@@ -69,22 +92,29 @@ public record Manifest(SortedMap<String, FileState> files) {
         return files.isEmpty();
     }
 
+    /** With the path holding this state; the path's old stamp goes (it described the old content). */
     public Manifest with(String path, FileState state) {
         TreeMap<String, FileState> copy = new TreeMap<>(files);
         copy.put(path, state);
-        return new Manifest(copy);
+        HashMap<String, Stamp> kept = new HashMap<>(stamps);
+        kept.remove(path);
+        return new Manifest(copy, kept, config);
     }
 
     public Manifest without(String path) {
         TreeMap<String, FileState> copy = new TreeMap<>(files);
         copy.remove(path);
-        return new Manifest(copy);
+        HashMap<String, Stamp> kept = new HashMap<>(stamps);
+        kept.remove(path);
+        return new Manifest(copy, kept, config);
     }
 
     /** Deterministic text: the same manifest is the same bytes, so an unchanged root is not rewritten. */
     public String toJson() {
         StringBuilder json = new StringBuilder();
-        json.append("{\n  \"format_version\": ").append(FORMAT_VERSION).append(",\n  \"generator\": \"berth\",\n  \"files\": [");
+        json.append("{\n  \"format_version\": ").append(FORMAT_VERSION).append(",\n  \"generator\": \"berth\",\n");
+        config.ifPresent(c -> appendConfig(json, c));
+        json.append("  \"files\": [");
         String separator = "\n";
         for (Map.Entry<String, FileState> e : files.entrySet()) {
             json.append(separator).append("    {\"path\": ").append(Json.quote(e.getKey()));
@@ -96,6 +126,11 @@ public record Manifest(SortedMap<String, FileState> files) {
             } else if (state instanceof FileState.Link l) {
                 json.append(", \"target\": ").append(Json.quote(l.target()));
             }
+            Stamp stamp = stamps.get(e.getKey());
+            if (stamp != null) {
+                json.append(", \"size\": ").append(stamp.size()).append(", \"mtime_ns\": ").append(stamp.mtimeNanos())
+                        .append(", \"file_key\": ").append(Json.quote(stamp.fileKey()));
+            }
             json.append('}');
             separator = ",\n";
         }
@@ -103,67 +138,46 @@ public record Manifest(SortedMap<String, FileState> files) {
         return json.toString();
     }
 
+    private static void appendConfig(StringBuilder json, AppliedConfig config) {
+        json.append("  \"config\": {\"sha256\": ").append(Json.quote(config.digest())).append(", \"guests\": [");
+        String separator = "";
+        for (GuestRoot g : config.guests()) {
+            GuestBootstrap b = g.bootstrap();
+            json.append(separator).append("\n    {\"container\": ").append(Json.quote(g.container()))
+                    .append(", \"path\": ").append(Json.quote(g.path())).append(", \"origin\": ").append(Json.quote(g.origin()))
+                    .append(", \"os\": ").append(Json.quote(b.os())).append(", \"release\": ").append(Json.quote(b.release()))
+                    .append(", \"sshd\": ").append(b.sshd()).append(", \"packages\": [");
+            String comma = "";
+            for (String p : b.packages()) {
+                json.append(comma).append(Json.quote(p));
+                comma = ", ";
+            }
+            json.append("]}");
+            separator = ",";
+        }
+        json.append(config.guests().isEmpty() ? "]" : "\n  ]").append(", \"needs\": {");
+        separator = "";
+        for (Map.Entry<String, SortedMap<String, String>> scope : config.needs().entrySet()) {
+            json.append(separator).append(Json.quote(scope.getKey())).append(": {");
+            String comma = "";
+            for (Map.Entry<String, String> need : scope.getValue().entrySet()) {
+                json.append(comma).append(Json.quote(need.getKey())).append(": ").append(Json.quote(need.getValue()));
+                comma = ", ";
+            }
+            json.append('}');
+            separator = ", ";
+        }
+        json.append("}},\n");
+    }
+
     /** Reads a manifest, refusing anything berth would not have written (the root may be hostile). */
     public static Manifest parse(String text) throws Invalid {
-        JsonNode root;
-        try {
-            root = JsonMapper.shared().readTree(text);
-        } catch (JacksonException e) {
-            throw new Invalid("not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new Invalid("not a JSON object");
-        }
-        JsonNode version = root.get("format_version");
-        if (version == null || !version.isInt()) {
-            throw new Invalid("no format_version");
-        }
-        if (version.intValue() != FORMAT_VERSION) {
-            throw new Invalid("format_version " + version.intValue() + " is not " + FORMAT_VERSION
-                    + " (written by another version of berth)");
-        }
-        JsonNode list = root.get("files");
-        if (list == null || !list.isArray()) {
-            throw new Invalid("no files list");
-        }
-        TreeMap<String, FileState> files = new TreeMap<>();
-        for (JsonNode entry : list) {
-            String path = string(entry, "path");
-            if (!RootPaths.valid(path)) {
-                throw new Invalid("path " + Json.quote(path) + " is not a normalized path below the root");
-            }
-            FileState state = switch (string(entry, "kind")) {
-                case "file" -> new FileState.Regular(sha256(string(entry, "sha256")), mode(string(entry, "mode")), Optional.empty());
-                case "symlink" -> new FileState.Link(string(entry, "target"));
-                default -> throw new Invalid(path + ": kind must be file or symlink");
-            };
-            if (files.put(path, state) != null) {
-                throw new Invalid(path + " is listed twice");
-            }
-        }
-        return new Manifest(files);
+        return ManifestReader.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static String string(JsonNode entry, String key) throws Invalid {
-        JsonNode value = entry == null ? null : entry.get(key);
-        if (value == null || !value.isString()) {
-            throw new Invalid("an entry has no string \"" + key + "\"");
-        }
-        return value.stringValue();
-    }
-
-    private static String sha256(String hex) throws Invalid {
-        if (!SHA256.matcher(hex).matches()) {
-            throw new Invalid("sha256 " + Json.quote(hex) + " is not 64 lowercase hex digits");
-        }
-        return hex;
-    }
-
-    private static int mode(String octal) throws Invalid {
-        if (!MODE.matcher(octal).matches()) {
-            throw new Invalid("mode " + Json.quote(octal) + " is not four octal digits");
-        }
-        return Integer.parseInt(octal, 8);
+    /** As {@link #parse(String)}, from the file's bytes (UTF-8). */
+    public static Manifest parse(byte[] json) throws Invalid {
+        return ManifestReader.parse(json);
     }
 
     /** The manifest is not one berth can trust. */

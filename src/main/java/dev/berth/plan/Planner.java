@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -24,10 +25,6 @@ import java.util.stream.IntStream;
  * taken over with {@code --adopt}, and otherwise refused. Nothing is followed through a symbolic link.
  */
 public final class Planner {
-    /** Trees with this many paths are hashed and read on several threads. */
-    private static final int PARALLEL_FROM = 1024;
-    /** Paths one thread reads in a row: neighbours share directories, which its session keeps open. */
-    private static final int LOOK_RUN = 1024;
     private final Target target;
     private final PlanOptions options;
 
@@ -38,20 +35,45 @@ public final class Planner {
 
     /** What applying the config would do. */
     public Plan plan(Desired desired) {
-        return plan(desired.tree().entries(), desired.guests());
+        return plan(desired.tree().entries(), desired.guests(), desired.digest());
     }
 
     /** What removing everything berth installed would do (the manifest says what that is). */
     public Plan planDestroy() {
-        return plan(new TreeMap<>(), List.of());
+        return plan(new TreeMap<>(), List.of(), Optional.empty());
     }
 
-    private Plan plan(SortedMap<String, FileNode> desired, List<GuestRoot> guests) {
+    /**
+     * The plan of the config the root was last applied from, made without compiling it: when the manifest
+     * records that config ({@code digest}, see {@link AppliedConfig}) and every file it lists still has its
+     * recorded {@link Stamp}, the root holds what the config compiles to, so nothing changes and only the host
+     * checks are made. The plan is the one {@link #plan(Desired)} would make. Empty when anything differs or
+     * cannot be told by stamps; then the config is compiled and every file read.
+     */
+    public Optional<Plan> planIfUnchanged(String digest) {
+        return target.files().session(() -> {
+            Findings findings = new Findings();
+            Manifest before = readManifest(findings);
+            if (before == null || before.config().isEmpty() || !before.config().get().digest().equals(digest)
+                    || !findings.diagnostics.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Stamp> written = stamp(Manifest.PATH);
+            if (written.isEmpty() || !unchanged(before, written.get())) {
+                return Optional.empty();
+            }
+            AppliedConfig config = before.config().get();
+            return Optional.of(conclude(findings, before, before, List.of(), List.of(), before.files().keySet(),
+                    config.guests(), config.needs()));
+        });
+    }
+
+    private Plan plan(SortedMap<String, FileNode> desired, List<GuestRoot> guests, Optional<String> digest) {
         // paths are looked at in order: a root on disk keeps the directories walked last open meanwhile
-        return target.files().session(() -> planWalking(desired, guests));
+        return target.files().session(() -> planWalking(desired, guests, digest));
     }
 
-    private Plan planWalking(SortedMap<String, FileNode> desired, List<GuestRoot> guests) {
+    private Plan planWalking(SortedMap<String, FileNode> desired, List<GuestRoot> guests, Optional<String> digest) {
         Findings findings = new Findings();
         Manifest before = readManifest(findings);
         if (before == null) {
@@ -62,53 +84,117 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         List<String> adopted = new ArrayList<>();
         SortedMap<String, FileState> wanted = states(desired);
-        Map<String, Object> seen = lookAll(wanted);
-        desired.forEach((path, node) -> compare(path, node, wanted.get(path), seen.get(path), before, changes, adopted,
-                findings));
+        Looked looked = lookAll(wanted);
+        Map<String, Stamp> stamps = new HashMap<>();
+        int at = 0;
+        for (Map.Entry<String, FileNode> e : desired.entrySet()) {
+            String path = e.getKey();
+            if (compare(path, e.getValue(), wanted.get(path), looked.seen[at], before, changes, adopted, findings)
+                    && looked.stamps[at] != null) {
+                stamps.put(path, looked.stamps[at]); // taken before the read that found the wanted content
+            }
+            at++;
+        }
         for (String path : before.files().keySet()) {
             if (!desired.containsKey(path)) {
                 remove(path, before, changes, findings);
             }
         }
         changes.sort(Comparator.comparing(Change::path));
-        TreeMap<String, FileState> owned = new TreeMap<>(wanted);
+        Map<String, SortedMap<String, String>> needs = desired.isEmpty() ? Map.of() : HostChecks.requirements(desired, guests);
+        Manifest after = new Manifest(wanted, stamps, digest.map(d -> new AppliedConfig(d, guests, needs)));
+        return conclude(findings, before, after, changes, adopted, desired.keySet(), guests, needs);
+    }
 
+    /** The host checks and systemctl actions that follow the file changes, and the plan of it all. */
+    private Plan conclude(Findings findings, Manifest before, Manifest after, List<Change> changes, List<String> adopted,
+                          Set<String> paths, List<GuestRoot> guests, Map<String, SortedMap<String, String>> needs) {
         List<SystemAction> actions = new ArrayList<>();
         List<String> actionNotes = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         HostChecks checks = new HostChecks(target, options, findings);
         checks.guestRoots(guests, actions);
-        checks.systemd(desired, guests, facts);
+        if (!paths.isEmpty()) {
+            checks.systemd(needs, guests, facts);
+        }
         checks.kernel(facts);
         findings.reportBlocked();
-        new SystemActionPlanner(target).plan(changes, desired, guests, actions, actionNotes);
+        new SystemActionPlanner(target).plan(changes, paths, guests, actions, actionNotes);
         return new Plan(target.root(), target.live(), changes, adopted, actions, actionNotes, facts,
-                findings.diagnostics, before, new Manifest(owned));
+                findings.diagnostics, before, after);
+    }
+
+    private Optional<Stamp> stamp(String path) {
+        try {
+            return target.files().stamp(path);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether every file the manifest lists still has its recorded stamp; one written in the tick the manifest
+     * was written is read as well (see {@link Stamp#settledBefore}). A large root is checked on several threads.
+     */
+    private boolean unchanged(Manifest manifest, Stamp written) {
+        List<String> paths = new ArrayList<>(manifest.files().keySet());
+        int count = paths.size() >= RootRuns.PARALLEL_FROM ? 8 : 1;
+        int size = (paths.size() + count - 1) / count;
+        return RootRuns.allMatch(target.files(), count, 2, part -> {
+            List<String> some = paths.subList(Math.min(paths.size(), part * size), Math.min(paths.size(), (part + 1) * size));
+            Stamp[] now;
+            try {
+                now = target.files().stamps(some);
+            } catch (IOException e) {
+                return false;
+            }
+            for (int i = 0; i < now.length; i++) {
+                if (!unchanged(some.get(i), now[i], manifest, written)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private boolean unchanged(String path, Stamp now, Manifest manifest, Stamp written) {
+        Optional<Stamp> recorded = manifest.stamp(path);
+        if (recorded.isEmpty() || !recorded.get().equals(now)) {
+            return false;
+        }
+        if (recorded.get().settledBefore(written)) {
+            return true;
+        }
+        Object seen = Findings.read(target.files(), path, null);
+        return seen instanceof Observation.Present present && present.state().sameAs(manifest.files().get(path));
     }
 
     /** The manifest, or null when it cannot be trusted (reported): then nothing may be planned. */
     private Manifest readManifest(Findings findings) {
         String path = Manifest.PATH;
-        Observation seen = findings.look(target.files(), path, "");
-        if (seen == null || seen instanceof Observation.Blocked) {
-            return null;
-        }
-        if (seen instanceof Observation.Absent) {
-            return Manifest.empty();
-        }
-        if (seen instanceof Observation.Present p && p.state() instanceof FileState.Regular) {
-            try {
-                return Manifest.parse(target.files().readText(path, Manifest.MAX_BYTES).orElse(""));
-            } catch (IOException | Manifest.Invalid e) {
-                findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root()
-                        + " cannot be used: " + e.getMessage(), "move it away and plan again: files that hold what berth "
-                        + "would write become berth's again, all others are refused as foreign"));
+        // a regular file is read right away; anything else is looked at to say what it is (looking hashes a file)
+        if (!stamp(path).map(stamp -> !stamp.link()).orElse(false)) {
+            Observation seen = findings.look(target.files(), path, "");
+            if (seen == null || seen instanceof Observation.Blocked) {
+                return null;
+            }
+            if (seen instanceof Observation.Absent) {
+                return Manifest.empty();
+            }
+            if (!(seen instanceof Observation.Present p && p.state() instanceof FileState.Regular)) {
+                findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root() + " is "
+                        + describe(seen) + ", not a manifest berth wrote", "move it away and plan again"));
                 return null;
             }
         }
-        findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root() + " is "
-                + describe(seen) + ", not a manifest berth wrote", "move it away and plan again"));
-        return null;
+        try {
+            return Manifest.parse(target.files().readBytes(path, Manifest.MAX_BYTES).orElse(new byte[0]));
+        } catch (IOException | Manifest.Invalid e) {
+            findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root()
+                    + " cannot be used: " + e.getMessage(), "move it away and plan again: files that hold what berth "
+                    + "would write become berth's again, all others are refused as foreign"));
+            return null;
+        }
     }
 
     /**
@@ -119,7 +205,7 @@ public final class Planner {
         List<Map.Entry<String, FileNode>> entries = new ArrayList<>(desired.entrySet());
         FileState[] states = new FileState[entries.size()];
         IntStream range = IntStream.range(0, states.length);
-        (states.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> states[i] = FileState.of(entries.get(i).getValue()));
+        (states.length >= RootRuns.PARALLEL_FROM ? range.parallel() : range).forEach(i -> states[i] = FileState.of(entries.get(i).getValue()));
         TreeMap<String, FileState> wanted = new TreeMap<>();
         for (int i = 0; i < states.length; i++) {
             wanted.put(entries.get(i).getKey(), states[i]);
@@ -127,59 +213,54 @@ public final class Planner {
         return wanted;
     }
 
-    /**
-     * What a large root holds at each path of the tree, read on several threads, each walking its own run of
-     * paths in order (its own session): an {@link Observation} or the {@link IOException} reading failed with.
-     * Empty for a small tree, whose paths are looked at one by one.
-     */
-    private Map<String, Object> lookAll(SortedMap<String, FileState> wanted) {
-        if (wanted.size() < PARALLEL_FROM) {
-            return Map.of();
-        }
-        List<Map.Entry<String, FileState>> entries = new ArrayList<>(wanted.entrySet());
-        Object[] seen = new Object[entries.size()];
-        int runs = (entries.size() + LOOK_RUN - 1) / LOOK_RUN;
-        IntStream.range(0, runs).parallel().forEach(run -> target.files().session(() -> {
-            for (int i = run * LOOK_RUN; i < Math.min(entries.size(), (run + 1) * LOOK_RUN); i++) {
-                seen[i] = Findings.read(target.files(), entries.get(i).getKey(),
-                        entries.get(i).getValue() instanceof FileState.Regular regular ? regular : null);
-            }
-            return null;
-        }));
-        Map<String, Object> byPath = new HashMap<>();
-        for (int i = 0; i < seen.length; i++) {
-            byPath.put(entries.get(i).getKey(), seen[i]);
-        }
-        return byPath;
+    /** What {@link #lookAll} found, by position in the tree's path order. */
+    private record Looked(Object[] seen, Stamp[] stamps) {
     }
 
-    private void compare(String path, FileNode node, FileState want, Object read, Manifest manifest, List<Change> changes,
-                         List<String> adopted, Findings findings) {
-        FileState.Regular expected = want instanceof FileState.Regular regular ? regular : null;
-        Observation seen = read != null ? findings.record(path, node.origin(), read)
-                : findings.look(target.files(), path, node.origin(), expected);
+    /**
+     * What the root holds at each path of the tree: an {@link Observation} or the {@link IOException} reading
+     * failed with, and the path's stamp taken just before reading it (null when there is none). A large root is
+     * read on several threads, each walking its own run of paths in order (its own session).
+     */
+    private Looked lookAll(SortedMap<String, FileState> wanted) {
+        List<Map.Entry<String, FileState>> entries = new ArrayList<>(wanted.entrySet());
+        Object[] seen = new Object[entries.size()];
+        Stamp[] stamps = new Stamp[entries.size()];
+        RootRuns.forEach(target.files(), entries.size(), RootRuns.PARALLEL_FROM, i -> {
+            String path = entries.get(i).getKey();
+            stamps[i] = stamp(path).orElse(null);
+            seen[i] = Findings.read(target.files(), path,
+                    entries.get(i).getValue() instanceof FileState.Regular regular ? regular : null);
+        });
+        return new Looked(seen, stamps);
+    }
+
+    /** Plans the path's change, if any; whether it already holds what berth wants. */
+    private boolean compare(String path, FileNode node, FileState want, Object read, Manifest manifest, List<Change> changes,
+                            List<String> adopted, Findings findings) {
+        Observation seen = findings.record(path, node.origin(), read);
         if (seen == null || seen instanceof Observation.Blocked) {
-            return;
+            return false;
         }
         boolean owned = manifest.owns(path);
         if (seen instanceof Observation.Absent) {
             // an owned path that is missing is simply written again: after an interrupted apply that is the
             // normal case (the manifest claims new paths before they are written), so it deserves no warning
             changes.add(new Change(Action.CREATE, path, Optional.empty(), Optional.of(want), node.origin()));
-            return;
+            return false;
         }
         if (!(seen instanceof Observation.Present present)) {
             findings.diagnostics.add(Diagnostic.error(Code.A007, node.origin(), path + " is " + describe(seen)
                     + " where berth writes a " + (want instanceof FileState.Link ? "symbolic link" : "file"),
                     "move it away; berth never removes directories or special files"));
-            return;
+            return false;
         }
         FileState have = present.state();
         if (have.sameAs(want)) {
             if (!owned) {
                 adopted.add(path);
             }
-            return;
+            return true;
         }
         if (owned) {
             FileState recorded = manifest.get(path).orElseThrow();
@@ -193,7 +274,7 @@ public final class Planner {
             findings.diagnostics.add(Diagnostic.error(Code.A003, node.origin(), path + " is a symbolic link to "
                     + link.target() + " that berth did not create, where berth writes a file",
                     "remove the link if it is not needed; berth never writes through a link"));
-            return;
+            return false;
         } else if (want instanceof FileState.Regular w && w.sameContent(have)) {
             adopted.add(path); // the same text with other permissions: berth's own file, only the mode changes
         } else if (options.adopt()) {
@@ -203,9 +284,10 @@ public final class Planner {
                     + ", was not written by berth and differs from what berth would write",
                     "read the difference with berth plan --adopt, then take the file over with berth apply --adopt, "
                             + "or move it away"));
-            return;
+            return false;
         }
         changes.add(new Change(Action.UPDATE, path, Optional.of(have), Optional.of(want), node.origin()));
+        return false;
     }
 
     private void remove(String path, Manifest manifest, List<Change> changes, Findings findings) {
@@ -249,12 +331,7 @@ public final class Planner {
 
         /** Looks at a path; returns null when it could not be read (already reported). */
         Observation look(RootReader files, String path, String origin) {
-            return look(files, path, origin, null);
-        }
-
-        /** As {@link #look(RootReader, String, String)}, where a file holding {@code expected} (if not null) is wanted. */
-        Observation look(RootReader files, String path, String origin, FileState.Regular expected) {
-            return record(path, origin, read(files, path, expected));
+            return record(path, origin, read(files, path, null));
         }
 
         /** What is at the path, or the failure to read it; keeps no state, so several threads may read. */

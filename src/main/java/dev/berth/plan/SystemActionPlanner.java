@@ -3,14 +3,12 @@ package dev.berth.plan;
 import static dev.berth.plan.SystemAction.Phase.AFTER_FILES;
 import static dev.berth.plan.SystemAction.Phase.BEFORE_FILES;
 
-import dev.berth.tree.FileNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -40,7 +38,8 @@ final class SystemActionPlanner {
         this.target = target;
     }
 
-    void plan(List<Change> changes, SortedMap<String, FileNode> desired, List<GuestRoot> guests,
+    /** @param desired every path of the tree to install, in path order */
+    void plan(List<Change> changes, Set<String> desired, List<GuestRoot> guests,
               List<SystemAction> actions, List<String> notes) {
         boolean hostUnitsChange = changes.stream().anyMatch(c -> c.path().startsWith(HOST_UNITS));
         if (!target.live()) {
@@ -104,7 +103,7 @@ final class SystemActionPlanner {
                 actions.add(SystemAction.systemctl(AFTER_FILES, "changed and not listening", "start", socket));
             }
         }
-        for (String path : desired.keySet()) {
+        for (String path : desired) {
             Optional<UnitPath> unit = UnitPath.of(path);
             if (unit.isEmpty() || unit.get().link() || unit.get().dropIn() || !unit.get().unit().endsWith(".socket")
                     || changedSockets.contains(unit.get().unit())) {
@@ -129,7 +128,7 @@ final class SystemActionPlanner {
             }
         }
         for (String unit : created) {
-            if (unit.endsWith(".service") && !desired.containsKey(HOST_UNITS + socketOf(unit))) {
+            if (unit.endsWith(".service") && !desired.contains(HOST_UNITS + socketOf(unit))) {
                 notes.add(unit + " has no socket, so nothing starts it; berth leaves starting it to you: systemctl start " + unit);
             }
         }

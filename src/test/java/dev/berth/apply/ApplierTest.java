@@ -42,7 +42,7 @@ class ApplierTest {
         assertTrue(outcome.ok());
         FileTree tree = desired(BOTH).tree();
         Trees.assertInstalled(root, tree);
-        assertEquals(Manifest.of(tree), Trees.manifest(root));
+        Trees.assertManifest(root, tree, "after the first apply");
     }
 
     @Test

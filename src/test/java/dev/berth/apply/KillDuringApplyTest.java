@@ -79,7 +79,7 @@ class KillDuringApplyTest {
             assertEquals(0, rerun.status(), "re-run after kill " + i + " (" + delay + " ms):\n" + rerun);
             FileTree tree = desired(yaml).tree();
             Trees.assertInstalled(root, tree);
-            assertEquals(Manifest.of(tree), Trees.manifest(root), "the manifest matches the disk after kill " + i);
+            Trees.assertManifest(root, tree, "the manifest matches the disk after kill " + i);
             Cli plan = Cli.run("plan", file.toString(), "--root", root.toString(), "--detailed-exitcode");
             assertEquals(0, plan.status(), plan.toString());
             assertTrue(plan.out().contains("No changes."), plan.out());

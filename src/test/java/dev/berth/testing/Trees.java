@@ -50,6 +50,23 @@ public final class Trees {
         });
     }
 
+    /**
+     * The root's manifest lists exactly the tree's paths with what each holds, and a stamp for every one of them that
+     * is the path's stamp on disk now (so a plan of the same config can trust it).
+     */
+    public static void assertManifest(Path root, FileTree tree, String message) {
+        Manifest manifest = manifest(root);
+        assertEquals(Manifest.of(tree).files(), manifest.files(), message);
+        dev.berth.apply.LocalRootFileSystem disk = new dev.berth.apply.LocalRootFileSystem(root);
+        for (String path : manifest.files().keySet()) {
+            try {
+                assertEquals(disk.stamp(path), manifest.stamp(path), message + ": the stamp of " + path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public static Manifest manifest(Path root) {
         try {
             return Manifest.parse(Files.readString(root.resolve(Manifest.PATH)));

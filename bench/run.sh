@@ -7,14 +7,16 @@
 #   compile      berth compile berth.yaml -o DIR          (DIR fresh each time)
 #   plan-empty   berth plan berth.yaml --root EMPTY
 #   apply        berth apply berth.yaml --root ROOT       (ROOT fresh each time)
-#   plan-same    berth plan berth.yaml --root ROOT        (ROOT as apply left it: nothing to do)
+#   plan-same    berth plan berth.yaml --root ROOT        (ROOT as apply left it: nothing to do; checked by the
+#                                                          stamps apply recorded, without compiling)
+#   plan-checksum  berth plan berth.yaml --root ROOT --checksum  (the same, compiled and every file read)
 #   quadlet      quadlet -no-kmsg-log DIR                 (podman 5.x; fetched from Debian 13 when missing)
 # and, for start-up, berth --help and berth compile of the book's example. It prints a table of the median wall
 # time and peak RSS per N and step, the growth from one N to the next, and compile against quadlet.
 #
 # Env: RUNS (5), RUNS_LARGE (3, for N >= 10000), BENCH_DIR (target/bench: configs, outputs, roots, the quadlet
 #      cache; on the disk being measured), BERTH (bin/berth), QUADLET (a quadlet binary), BENCH_QUADLET=0 (skip
-#      quadlet), STEPS (default "compile plan-empty apply plan-same quadlet"), BENCH_ALSO_JAVA (a second java
+#      quadlet), STEPS (default "compile plan-empty apply plan-same plan-checksum quadlet"), BENCH_ALSO_JAVA (a second java
 #      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache).
 # Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
 set -uo pipefail
@@ -26,7 +28,7 @@ runs=${RUNS:-5}
 runs_large=${RUNS_LARGE:-3}
 work=${BENCH_DIR:-$repo/target/bench}
 berth=${BERTH:-$repo/bin/berth}
-steps=${STEPS:-compile plan-empty apply plan-same quadlet}
+steps=${STEPS:-compile plan-empty apply plan-same plan-checksum quadlet}
 book=$repo/examples/book-ssh-container.yaml
 
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f %M true >/dev/null 2>&1; then
@@ -114,11 +116,15 @@ for n in "${sizes[@]}"; do
       compile) measure compile "$n" 'fresh "$work/out"' "$berth" compile "$config" -o "$work/out" ;;
       plan-empty) fresh "$work/empty"; measure plan-empty "$n" : "$berth" plan "$config" --root "$work/empty" ;;
       apply) measure apply "$n" 'fresh "$work/root"' "$berth" apply "$config" --root "$work/root" ;;
-      plan-same)
+      plan-same|plan-checksum)
         if [ ! -f "$work/root/var/lib/berth/manifest.json" ] || [[ " $steps " != *" apply "* ]]; then
           fresh "$work/root"; "$berth" apply "$config" --root "$work/root" > /dev/null
         fi
-        measure plan-same "$n" : "$berth" plan "$config" --root "$work/root" ;;
+        if [ "$step" = plan-same ]; then
+          measure plan-same "$n" : "$berth" plan "$config" --root "$work/root"
+        else
+          measure plan-checksum "$n" : "$berth" plan "$config" --root "$work/root" --checksum
+        fi ;;
       quadlet)
         [ -n "$quadlet" ] || continue
         measure quadlet "$n" 'fresh "$work/qout"' env QUADLET_UNIT_DIRS="$gen/quadlet" "$quadlet" -no-kmsg-log "$work/qout" ;;

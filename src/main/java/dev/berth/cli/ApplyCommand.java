@@ -2,7 +2,6 @@ package dev.berth.cli;
 
 import dev.berth.Berth;
 import dev.berth.load.Source;
-import dev.berth.plan.Desired;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,16 +65,13 @@ final class ApplyCommand implements Callable<Integer> {
                 }
             }
         }
-        Optional<Desired> desired = installation.compile(source.get());
-        if (desired.isEmpty()) {
+        Optional<Installation.Compiled> compiled = installation.compile(source.get(), target.root);
+        if (compiled.isEmpty()) {
             return 1;
         }
-        Optional<Hosts.Host> host = installation.open(target.root);
-        if (host.isEmpty()) {
-            return 1;
-        }
+        Hosts.Host host = compiled.get().host();
         // planned under the lock, so the plan shown is the state apply starts from
-        return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
-                Berth.plan(desired.get(), host.get().target(), install.toPlanOptions()), progress));
+        return installation.locked(host, () -> installation.applyAndReport(host,
+                Berth.plan(compiled.get().desired(), host.target(), install.toPlanOptions()), progress));
     }
 }

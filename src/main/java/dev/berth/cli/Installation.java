@@ -53,9 +53,13 @@ final class Installation {
         return output.format == OutputOptions.Format.json;
     }
 
-    /** The compiled config, or empty after reporting why not. */
-    Optional<Desired> compile(Path file) {
-        return read(file).flatMap(this::compile);
+    /** A compiled config and the root it is to be installed into. */
+    record Compiled(Desired desired, Hosts.Host host) {
+    }
+
+    /** The compiled config and the opened root, or empty after reporting why not (the config's faults first). */
+    Optional<Compiled> compile(Source source, Path root) {
+        return compile(source).flatMap(desired -> open(root).map(host -> new Compiled(desired, host)));
     }
 
     /** The config file's text, or empty after reporting why it cannot be read. */

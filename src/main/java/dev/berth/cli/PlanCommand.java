@@ -2,7 +2,6 @@ package dev.berth.cli;
 
 import dev.berth.Berth;
 import dev.berth.load.Source;
-import dev.berth.plan.Desired;
 import dev.berth.plan.Plan;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,15 +62,11 @@ final class PlanCommand implements Callable<Integer> {
         if (unchanged.isPresent()) {
             plan = unchanged.get();
         } else {
-            Optional<Desired> desired = installation.compile(source.get());
-            if (desired.isEmpty()) {
+            Optional<Installation.Compiled> compiled = installation.compile(source.get(), target.root);
+            if (compiled.isEmpty()) {
                 return 1;
             }
-            Optional<Hosts.Host> host = installation.open(target.root);
-            if (host.isEmpty()) {
-                return 1;
-            }
-            plan = Berth.plan(desired.get(), host.get().target(), install.toPlanOptions());
+            plan = Berth.plan(compiled.get().desired(), compiled.get().host().target(), install.toPlanOptions());
         }
         installation.showPlan(plan);
         if (!installation.acceptable(plan)) {

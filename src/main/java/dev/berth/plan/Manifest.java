@@ -40,8 +40,8 @@ public record Manifest(SortedMap<String, FileState> files, Map<String, Stamp> st
     public static final String PATH = "var/lib/berth/manifest.json";
     public static final int FORMAT_VERSION = 1;
     /**
-     * Far above any real manifest (ten thousand containers of eleven files each make 29 MiB with their stamps; the largest config
-     * the loader takes, about ten times that); a bigger file is not one berth wrote.
+     * Far above any real manifest (ten thousand containers of eleven files each make 29 MiB with their stamps; the
+     * largest config the loader takes, about ten times that); a bigger file is not one berth wrote.
      */
     public static final int MAX_BYTES = 256 * 1024 * 1024;
 

@@ -59,7 +59,7 @@ public final class Planner {
                 return Optional.empty();
             }
             Optional<Stamp> written = stamp(Manifest.PATH);
-            if (written.isEmpty() || !unchanged(before, written.get())) {
+            if (written.isEmpty() || !StampCheck.holds(target.files(), before, written.get())) {
                 return Optional.empty();
             }
             AppliedConfig config = before.config().get();
@@ -130,43 +130,6 @@ public final class Planner {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Whether every file the manifest lists still has its recorded stamp; one written in the tick the manifest
-     * was written is read as well (see {@link Stamp#settledBefore}). A large root is checked on several threads.
-     */
-    private boolean unchanged(Manifest manifest, Stamp written) {
-        List<String> paths = new ArrayList<>(manifest.files().keySet());
-        int count = paths.size() >= RootRuns.PARALLEL_FROM ? 8 : 1;
-        int size = (paths.size() + count - 1) / count;
-        return RootRuns.allMatch(target.files(), count, 2, part -> {
-            List<String> some = paths.subList(Math.min(paths.size(), part * size), Math.min(paths.size(), (part + 1) * size));
-            Stamp[] now;
-            try {
-                now = target.files().stamps(some);
-            } catch (IOException e) {
-                return false;
-            }
-            for (int i = 0; i < now.length; i++) {
-                if (!unchanged(some.get(i), now[i], manifest, written)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    private boolean unchanged(String path, Stamp now, Manifest manifest, Stamp written) {
-        Optional<Stamp> recorded = manifest.stamp(path);
-        if (recorded.isEmpty() || !recorded.get().equals(now)) {
-            return false;
-        }
-        if (recorded.get().settledBefore(written)) {
-            return true;
-        }
-        Object seen = Findings.read(target.files(), path, null);
-        return seen instanceof Observation.Present present && present.state().sameAs(manifest.files().get(path));
     }
 
     /** The manifest, or null when it cannot be trusted (reported): then nothing may be planned. */

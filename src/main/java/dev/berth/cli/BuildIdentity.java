@@ -1,6 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.plan.FileState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +40,12 @@ final class BuildIdentity {
 
     /** The identity of a config as berth applies it: this build, the config file's name and its text. */
     static Optional<String> of(dev.berth.load.Source config) {
-        return current().map(build -> FileState.sha256((build + "\n" + config.baseName() + "\n" + config.text())
-                .getBytes(StandardCharsets.UTF_8)));
+        return current().map(build -> {
+            MessageDigest digest = sha256();
+            digest.update((build + "\n" + config.baseName() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(config.text().getBytes(StandardCharsets.UTF_8)); // not joined first: a config can be megabytes
+            return HexFormat.of().formatHex(digest.digest());
+        });
     }
 
     /** Writes the identity of the classes below {@code args[0]} (the build's output directory) among them. */

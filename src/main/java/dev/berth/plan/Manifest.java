@@ -175,6 +175,11 @@ public record Manifest(SortedMap<String, FileState> files, Map<String, Stamp> st
         return ManifestReader.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The digest of the config a manifest records, read without its files; empty when it records none. */
+    public static Optional<String> configDigest(byte[] json) {
+        return ManifestReader.digest(json);
+    }
+
     /** As {@link #parse(String)}, from the file's bytes (UTF-8). */
     public static Manifest parse(byte[] json) throws Invalid {
         return ManifestReader.parse(json);

@@ -40,6 +40,31 @@ final class ManifestReader {
         return new ManifestReader(json.length).read(json);
     }
 
+    /**
+     * The recorded config's digest, read without the files list (berth writes the config first): whether a plan
+     * can skip compiling is told before parsing a hundred thousand entries. Empty when there is none or the text is
+     * not what berth writes; {@link #parse} then says what is wrong, if anything.
+     */
+    static Optional<String> digest(byte[] json) {
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("config")) {
+                    return value(parser, value) instanceof Map<?, ?> config && config.get("sha256") instanceof String digest
+                            ? Optional.of(digest) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     private Manifest read(byte[] json) throws Manifest.Invalid {
         Object version = null;
         boolean listed = false;

@@ -53,12 +53,15 @@ public final class Planner {
     public Optional<Plan> planIfUnchanged(String digest) {
         return target.files().session(() -> {
             Findings findings = new Findings();
-            Manifest before = readManifest(findings);
-            if (before == null || before.config().isEmpty() || !before.config().get().digest().equals(digest)
-                    || !findings.diagnostics.isEmpty()) {
+            Optional<Stamp> written = stamp(Manifest.PATH);
+            Optional<byte[]> json = written.isEmpty() || written.get().link() ? Optional.empty() : readManifestBytes();
+            if (json.isEmpty() || !Manifest.configDigest(json.get()).equals(Optional.of(digest))) {
+                return Optional.empty(); // another config, or none recorded: not worth parsing every entry for
+            }
+            Manifest before = parseManifest(json.get(), findings);
+            if (before == null || !before.config().map(AppliedConfig::digest).equals(Optional.of(digest))) {
                 return Optional.empty();
             }
-            Optional<Stamp> written = stamp(Manifest.PATH);
             if (written.isEmpty() || !StampCheck.holds(target.files(), before, written.get())) {
                 return Optional.empty();
             }
@@ -151,13 +154,35 @@ public final class Planner {
             }
         }
         try {
-            return Manifest.parse(target.files().readBytes(path, Manifest.MAX_BYTES).orElse(new byte[0]));
-        } catch (IOException | Manifest.Invalid e) {
-            findings.diagnostics.add(Diagnostic.error(Code.A008, "", path + " under " + target.root()
-                    + " cannot be used: " + e.getMessage(), "move it away and plan again: files that hold what berth "
-                    + "would write become berth's again, all others are refused as foreign"));
-            return null;
+            return parseManifest(target.files().readBytes(path, Manifest.MAX_BYTES).orElse(new byte[0]), findings);
+        } catch (IOException e) {
+            return cannotUse(e.getMessage(), findings);
         }
+    }
+
+    /** The manifest's bytes, or empty when they cannot be read (a plan that compiles then says why). */
+    private Optional<byte[]> readManifestBytes() {
+        try {
+            return target.files().readBytes(Manifest.PATH, Manifest.MAX_BYTES);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The manifest in these bytes, or null when it cannot be trusted (reported). */
+    private Manifest parseManifest(byte[] json, Findings findings) {
+        try {
+            return Manifest.parse(json);
+        } catch (Manifest.Invalid e) {
+            return cannotUse(e.getMessage(), findings);
+        }
+    }
+
+    private Manifest cannotUse(String why, Findings findings) {
+        findings.diagnostics.add(Diagnostic.error(Code.A008, "", Manifest.PATH + " under " + target.root()
+                + " cannot be used: " + why, "move it away and plan again: files that hold what berth "
+                + "would write become berth's again, all others are refused as foreign"));
+        return null;
     }
 
     /**

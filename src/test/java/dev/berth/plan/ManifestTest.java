@@ -46,6 +46,18 @@ class ManifestTest {
                 "a unit directory that needs nothing is left out");
     }
 
+    @Test
+    void theConfigDigestIsReadWithoutTheFiles() {
+        Manifest files = Manifest.of(Installs.desired(Installs.BOTH).tree());
+        String withConfig = new Manifest(files.files(), Map.of(), Optional.of(new AppliedConfig("abc", List.of(), Map.of())))
+                .toJson();
+
+        assertEquals(Optional.of("abc"), Manifest.configDigest(withConfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(Optional.empty(), Manifest.configDigest(files.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(Optional.empty(), Manifest.configDigest("{\"config\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(Optional.empty(), Manifest.configDigest("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "\"config\": 7,",

@@ -61,11 +61,27 @@ public final class YamlLoader {
                     + limits.maxCodePoints(), "split the config or remove what is not needed");
             return Optional.empty();
         }
-        Optional<Document> plain = new PlainDocument(source, false).load();
+        Optional<Document> plain = ContainerSplit.load(this, source, limits, ContainerSplit.FROM_CHARS)
+                .or(() -> new PlainDocument(source, false, 0).load());
         if (plain.isPresent()) {
             return plain;
         }
         return composed(source, settings(source), diagnostics);
+    }
+
+    /** A plain text's values (no positions), read from this depth on, and how many nodes they have. */
+    record PlainValues(Object root, long nodes) {
+    }
+
+    /** The fast way's values of a text, its root at {@code depth}; empty where the fast way gives up. */
+    Optional<PlainValues> plainValues(Source text, int depth) {
+        PlainDocument document = new PlainDocument(text, false, depth);
+        return document.values().map(root -> new PlainValues(root, document.nodes));
+    }
+
+    /** The document of values the fast way read, with positions made when first asked for. */
+    Document plainDocument(Source source, Object root) {
+        return new PlainDocument(source, false, 0).document(root);
     }
 
     /** The document loaded the general way only: what the fast way must match (tests compare the two). */
@@ -75,7 +91,7 @@ public final class YamlLoader {
 
     /** The document loaded the fast way only, or empty where it gives up. */
     Optional<Document> loadPlain(Source source) {
-        return new PlainDocument(source, false).load();
+        return new PlainDocument(source, false, 0).load();
     }
 
     private LoadSettings settings(Source source) {
@@ -271,8 +287,15 @@ public final class YamlLoader {
         /** The end of the node {@link #value} last read. */
         private Optional<Mark> end;
 
-        /** @param positions whether to make the source map now (with marks) or leave it for later (without) */
-        PlainDocument(Source source, boolean positions) {
+        /** The depth of the document's root: a part of a larger document is read deeper. */
+        private final int rootDepth;
+
+        /**
+         * @param positions whether to make the source map now (with marks) or leave it for later (without)
+         * @param rootDepth the depth its root counts as against the depth limit (0 for a whole document)
+         */
+        PlainDocument(Source source, boolean positions, int rootDepth) {
+            this.rootDepth = rootDepth;
             this.source = source;
             this.settings = settings(source, positions);
             this.resolver = settings.getSchema().getScalarResolver();
@@ -280,13 +303,27 @@ public final class YamlLoader {
         }
 
         Optional<Document> load() {
+            return values().map(this::document);
+        }
+
+        /** The document of these values: this one's source map, or one made when first asked for. */
+        Document document(Object root) {
+            return new Document(source, root, map != null ? map : SourceMap.later(source.name(),
+                    () -> new PlainDocument(source, true, 0).load()
+                            .or(() -> composed(source, settings(source), new Diagnostics()))
+                            .orElseThrow(() -> new IllegalStateException(source.name() + " cannot be read again"))
+                            .sourceMap()));
+        }
+
+        /** The document's values, or empty where the fast way gives up. */
+        Optional<Object> values() {
             try {
                 events = new Parse(settings).parseString(source.text()).iterator();
                 if (!(events.next() instanceof StreamStartEvent) || !(events.next() instanceof DocumentStartEvent)) {
                     return Optional.empty();
                 }
                 Event first = events.next();
-                Object root = value(first, "", 0);
+                Object root = value(first, "", rootDepth);
                 if (map != null) {
                     int line = line(first);
                     int column = column(first);
@@ -295,11 +332,7 @@ public final class YamlLoader {
                 if (!(events.next() instanceof DocumentEndEvent) || !(events.next() instanceof StreamEndEvent)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Document(source, root, map != null ? map : SourceMap.later(source.name(),
-                        () -> new PlainDocument(source, true).load()
-                                .or(() -> composed(source, settings(source), new Diagnostics()))
-                                .orElseThrow(() -> new IllegalStateException(source.name() + " cannot be read again"))
-                                .sourceMap())));
+                return Optional.of(root);
             } catch (NotPlain | YamlEngineException | IllegalArgumentException | java.util.NoSuchElementException
                     | StackOverflowError e) {
                 // anything unusual (including tags snakeyaml-engine refuses with a plain exception) takes the general

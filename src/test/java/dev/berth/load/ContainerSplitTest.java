@@ -108,6 +108,29 @@ class ContainerSplitTest {
         assertSameOrGivenUp(text);
     }
 
+    /** Pieces of YAML that open or close what a cut must not fall into, or indent oddly. */
+    private static final List<String> RISKY = List.of("\"", "'", "[", "]", "{", "}", "|", ">", "&a ", "*a", "#", "\t",
+            " ", "  ", "- ", "? ", ": ", "---", "...", "%YAML 1.2", "!!str ", "\\", "\r");
+
+    @Test
+    void mutatedConfigsAreReadApartAsWholeOrNotAtAll() {
+        java.util.Random random = new java.util.Random(20261204);
+        int split = 0;
+        for (int round = 0; round < 400; round++) {
+            List<String> lines = new ArrayList<>(List.of(new ConfigGenerator(round % 40).generate().split("\n", -1)));
+            for (int change = 0, changes = 1 + random.nextInt(3); change < changes; change++) {
+                int line = random.nextInt(lines.size());
+                String text = lines.get(line);
+                int at = random.nextInt(text.length() + 1);
+                lines.set(line, text.substring(0, at) + RISKY.get(random.nextInt(RISKY.size())) + text.substring(at));
+            }
+            String text = String.join("\n", lines);
+            assertSameOrGivenUp(text);
+            split += split(text).isPresent() ? 1 : 0;
+        }
+        assertTrue(split > 40, "only " + split + " of 400 mutated documents were split: the test lost its reach");
+    }
+
     @Test
     void limitsCountAsInTheWholeDocument() {
         String text = "berth: 1\ncontainers:\n  a: {b: {c: 1}}\n  d: {e: 1}\n";

@@ -14,10 +14,12 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,17 @@ public final class Renderer {
     /** Units rendered side by side when there are this many: below it, starting threads costs more than it saves. */
     private static final int PARALLEL_FROM = 256;
     /**
-     * The template engine with every template parsed, once per process and shared: a configured FreeMarker is
-     * safe to use from several threads, and parsing the templates is a noticeable part of a small compile.
+     * Every template parsed, once per process and shared: a parsed FreeMarker template is safe to run from several
+     * threads, and parsing the templates is a noticeable part of a small compile.
      */
     private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
-    private static final Preloaded<Configuration> FREEMARKER = new Preloaded<>("templates", Renderer::configure);
+    private static final Preloaded<Templates> TEMPLATES = new Preloaded<>("templates", Renderer::configure);
 
-    private static Configuration configure() {
+    /** The parsed templates: one per unit kind (looked up by name on each run, the name was normalised each time) and the notes'. */
+    private record Templates(Map<UnitKind, Template> units, Template notes) {
+    }
+
+    private static Templates configure() throws IOException {
         // FreeMarker logs through java.util.logging unless told otherwise, and starting that logging system is a
         // good part of its start-up; berth rethrows every template error and has nothing for it to log
         if (System.getProperty(LOGGER_LIBRARY) == null) {
@@ -59,39 +65,52 @@ public final class Renderer {
         freemarker.setLocalizedLookup(false);
         // the templates are part of the jar: never look for newer versions of them
         freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        // parse every template, and run each once on a small unit: what is slow the first time (reading the
-        // view classes, the macros of lib.ftl) then happens here, on the preloading thread
+        Map<UnitKind, Template> units = new EnumMap<>(UnitKind.class);
+        for (UnitKind kind : UnitKind.values()) {
+            units.put(kind, template(freemarker, kind.template()));
+        }
+        Templates templates = new Templates(units, template(freemarker, "notes.ftl"));
+        // run each once on a small unit: what is slow the first time (FreeMarker's own classes, the macros of
+        // lib.ftl) then happens here, on the preloading thread
         UnitView sample = new UnitView(List.of("preload"), Map.of("Unit", List.of(new UnitView.LineView("A=b", "why"))),
                 List.of("Unit"));
-        for (UnitKind kind : UnitKind.values()) {
-            apply(freemarker, kind.template(), "unit", sample);
+        for (Template template : units.values()) {
+            apply(template, "unit", sample.model());
         }
-        apply(freemarker, "notes.ftl", "notes", new NotesView(List.of("preload"), "preload",
-                List.of(new NotesView.Group("preload", List.of(new Note("preload", "text", List.of("command"), ""))))));
-        return freemarker;
+        apply(templates.notes(), "notes", new NotesView(List.of("preload"), "preload",
+                List.of(new NotesView.Group("preload", List.of(new Note("preload", "text", List.of("command"), ""))))).model());
+        return templates;
+    }
+
+    private static Template template(Configuration freemarker, String name) throws IOException {
+        try {
+            return freemarker.getTemplate(name);
+        } catch (TemplateNotFoundException e) {
+            throw new UncheckedIOException("template " + name + " is missing from the build", e);
+        }
     }
 
     /** Starts loading the template engine and parsing the templates on another thread. */
     public static void preload() {
-        FREEMARKER.start();
+        TEMPLATES.start();
     }
 
     public FileTree render(UnitSet units) {
-        Configuration freemarker = FREEMARKER.get();
+        Templates templates = TEMPLATES.get();
         List<PlacedUnit> placed = units.units();
         String[] texts = new String[placed.size()];
         String notes;
         if (placed.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
             for (int i = 0; i < texts.length; i++) {
-                texts[i] = unitText(freemarker, units.sourceName(), placed.get(i).unit());
+                texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit());
             }
-            notes = apply(freemarker, "notes.ftl", "notes", notesView(units));
+            notes = apply(templates.notes(), "notes", notesView(units).model());
         } else {
             // the notes are one long file: rendered beside the units, not after them
             CompletableFuture<String> notesText = CompletableFuture.supplyAsync(
-                    () -> apply(freemarker, "notes.ftl", "notes", notesView(units)));
+                    () -> apply(templates.notes(), "notes", notesView(units).model()));
             IntStream.range(0, texts.length).parallel()
-                    .forEach(i -> texts[i] = unitText(freemarker, units.sourceName(), placed.get(i).unit()));
+                    .forEach(i -> texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit()));
             notes = join(notesText);
         }
         FileTree.Builder tree = FileTree.builder();
@@ -111,8 +130,8 @@ public final class Renderer {
         return tree.build();
     }
 
-    private static String unitText(Configuration freemarker, String sourceName, UnitFile unit) {
-        return apply(freemarker, unit.kind().template(), "unit", view(sourceName, unit));
+    private static String unitText(Templates templates, String sourceName, UnitFile unit) {
+        return apply(templates.units().get(unit.kind()), "unit", view(sourceName, unit).model());
     }
 
     private static String join(CompletableFuture<String> text) {
@@ -148,16 +167,20 @@ public final class Renderer {
         return new NotesView(Header.lines(units.sourceName(), "/"), Header.clean(units.sourceName()), list);
     }
 
-    private static String apply(Configuration freemarker, String templateName, String variable, Object model) {
+    private static String apply(Template template, String variable, TemplateModel model) {
         try {
-            Template template = freemarker.getTemplate(templateName);
-            StringWriter out = new StringWriter();
-            template.process(Map.of(variable, model), out);
+            TextWriter out = new TextWriter();
+            template.process(new Models.Hash() {
+                @Override
+                public TemplateModel get(String key) {
+                    return variable.equals(key) ? model : null;
+                }
+            }, out);
             return out.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("template " + templateName + " is missing from the build", e);
+            throw new UncheckedIOException(e); // a TextWriter never throws it
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + templateName + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("template " + template.getName() + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.render;
 
+import freemarker.template.TemplateModel;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,35 @@ import java.util.Map;
  * @param sectionOrder the sections in the order the translator created them (drop-ins print them all)
  */
 public record UnitView(List<String> header, Map<String, List<LineView>> sections, List<String> sectionOrder) {
+    /** The view as the templates read it: {@code unit.header}, {@code unit.sections[name]}, {@code unit.sectionOrder}. */
+    TemplateModel model() {
+        return new Models.Hash() {
+            @Override
+            public TemplateModel get(String key) {
+                return switch (key) {
+                    case "header" -> Models.texts(header);
+                    case "sections" -> Models.map(sections, lines -> Models.list(lines, LineView::model));
+                    case "sectionOrder" -> Models.texts(sectionOrder);
+                    default -> null;
+                };
+            }
+        };
+    }
+
     /** One line of a section, with an optional comment above it saying why berth added it. */
     public record LineView(String text, String why) {
+        /** {@code line.text}, and {@code line.why} when there is one. */
+        TemplateModel model() {
+            return new Models.Hash() {
+                @Override
+                public TemplateModel get(String key) {
+                    return switch (key) {
+                        case "text" -> Models.text(text);
+                        case "why" -> Models.text(why);
+                        default -> null;
+                    };
+                }
+            };
+        }
     }
 }

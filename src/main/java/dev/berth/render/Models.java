@@ -49,6 +49,16 @@ final class Models {
         };
     }
 
+    /** A hash of the keys {@code get} knows (null for any other). */
+    static TemplateHashModel hash(Function<String, TemplateModel> get) {
+        return new Hash() {
+            @Override
+            public TemplateModel get(String key) {
+                return get.apply(key);
+            }
+        };
+    }
+
     /** A hash that is never empty: the views always have their keys. */
     abstract static class Hash implements TemplateHashModel {
         @Override

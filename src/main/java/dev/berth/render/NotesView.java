@@ -8,45 +8,30 @@ import java.util.List;
 public record NotesView(List<String> header, String source, List<Group> groups) {
     /** {@code notes.header}, {@code notes.source}, {@code notes.groups}. */
     TemplateModel model() {
-        return new Models.Hash() {
-            @Override
-            public TemplateModel get(String key) {
-                return switch (key) {
-                    case "header" -> Models.texts(header);
-                    case "source" -> Models.text(source);
-                    case "groups" -> Models.list(groups, Group::model);
-                    default -> null;
-                };
-            }
-        };
+        return Models.hash(key -> switch (key) {
+            case "header" -> Models.texts(header);
+            case "source" -> Models.text(source);
+            case "groups" -> Models.list(groups, Group::model);
+            default -> null;
+        });
     }
 
     public record Group(String heading, List<Note> notes) {
         /** {@code group.heading}, and {@code group.notes}, each with its {@code text} and {@code commands}. */
         TemplateModel model() {
-            return new Models.Hash() {
-                @Override
-                public TemplateModel get(String key) {
-                    return switch (key) {
-                        case "heading" -> Models.text(heading);
-                        case "notes" -> Models.list(notes, Group::note);
-                        default -> null;
-                    };
-                }
-            };
+            return Models.hash(key -> switch (key) {
+                case "heading" -> Models.text(heading);
+                case "notes" -> Models.list(notes, Group::note);
+                default -> null;
+            });
         }
 
         private static TemplateModel note(Note note) {
-            return new Models.Hash() {
-                @Override
-                public TemplateModel get(String key) {
-                    return switch (key) {
-                        case "text" -> Models.text(note.text());
-                        case "commands" -> Models.texts(note.commands());
-                        default -> null;
-                    };
-                }
-            };
+            return Models.hash(key -> switch (key) {
+                case "text" -> Models.text(note.text());
+                case "commands" -> Models.texts(note.commands());
+                default -> null;
+            });
         }
     }
 }

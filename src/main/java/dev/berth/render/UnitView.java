@@ -12,33 +12,23 @@ import java.util.Map;
 public record UnitView(List<String> header, Map<String, List<LineView>> sections, List<String> sectionOrder) {
     /** The view as the templates read it: {@code unit.header}, {@code unit.sections[name]}, {@code unit.sectionOrder}. */
     TemplateModel model() {
-        return new Models.Hash() {
-            @Override
-            public TemplateModel get(String key) {
-                return switch (key) {
-                    case "header" -> Models.texts(header);
-                    case "sections" -> Models.map(sections, lines -> Models.list(lines, LineView::model));
-                    case "sectionOrder" -> Models.texts(sectionOrder);
-                    default -> null;
-                };
-            }
-        };
+        return Models.hash(key -> switch (key) {
+            case "header" -> Models.texts(header);
+            case "sections" -> Models.map(sections, lines -> Models.list(lines, LineView::model));
+            case "sectionOrder" -> Models.texts(sectionOrder);
+            default -> null;
+        });
     }
 
     /** One line of a section, with an optional comment above it saying why berth added it. */
     public record LineView(String text, String why) {
         /** {@code line.text}, and {@code line.why} when there is one. */
         TemplateModel model() {
-            return new Models.Hash() {
-                @Override
-                public TemplateModel get(String key) {
-                    return switch (key) {
-                        case "text" -> Models.text(text);
-                        case "why" -> Models.text(why);
-                        default -> null;
-                    };
-                }
-            };
+            return Models.hash(key -> switch (key) {
+                case "text" -> Models.text(text);
+                case "why" -> Models.text(why);
+                default -> null;
+            });
         }
     }
 }

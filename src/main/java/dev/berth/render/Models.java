@@ -60,7 +60,7 @@ final class Models {
     }
 
     /** A hash that is never empty: the views always have their keys. */
-    abstract static class Hash implements TemplateHashModel {
+    private abstract static class Hash implements TemplateHashModel {
         @Override
         public boolean isEmpty() {
             return false;

@@ -38,14 +38,14 @@ public final class Renderer {
 
     /** Units rendered side by side when there are this many: below it, starting threads costs more than it saves. */
     private static final int PARALLEL_FROM = 256;
+    private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
     /**
      * Every template parsed, once per process and shared: a parsed FreeMarker template is safe to run from several
      * threads, and parsing the templates is a noticeable part of a small compile.
      */
-    private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
     private static final Preloaded<Templates> TEMPLATES = new Preloaded<>("templates", Renderer::configure);
 
-    /** The parsed templates: one per unit kind (looked up by name on each run, the name was normalised each time) and the notes'. */
+    /** One template per unit kind, and the notes': kept, since a lookup by name normalises the name on every run. */
     private record Templates(Map<UnitKind, Template> units, Template notes) {
     }
 
@@ -170,12 +170,7 @@ public final class Renderer {
     private static String apply(Template template, String variable, TemplateModel model) {
         try {
             TextWriter out = new TextWriter();
-            template.process(new Models.Hash() {
-                @Override
-                public TemplateModel get(String key) {
-                    return variable.equals(key) ? model : null;
-                }
-            }, out);
+            template.process(Models.hash(key -> variable.equals(key) ? model : null), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a TextWriter never throws it

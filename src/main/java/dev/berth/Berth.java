@@ -20,13 +20,21 @@ import dev.berth.translate.GuestBootstrap;
 import dev.berth.translate.Translator;
 import dev.berth.tree.FileTree;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The one entry point to the pipeline. Each stage collects all its findings; the run stops between
  * stages once an error exists, and positions are attached once, at the end.
  */
 public final class Berth {
+    /** Containers from which the schema's checks run beside binding. */
+    private static final int SIDE_BY_SIDE_FROM = 256;
+
     private Berth() {
     }
 
@@ -41,17 +49,66 @@ public final class Berth {
             return Result.failed(diagnostics);
         }
         try {
-            SchemaValidator.get().validate(document.get(), diagnostics);
-            if (diagnostics.hasErrors()) {
-                return Result.failed(diagnostics);
-            }
-            // binding reports unknown templates but still yields a whole config (the container without
-            // its template), so the checks below can report everything else in the same run
-            Config config = ConfigBinder.bind(document.get(), diagnostics);
-            Checker.check(config, diagnostics);
-            return diagnostics.hasErrors() ? Result.failed(diagnostics) : Result.of(config, diagnostics);
+            Optional<Config> config = bindAndCheck(document.get(), SchemaValidator.get(), diagnostics);
+            return config.isEmpty() || diagnostics.hasErrors() ? Result.failed(diagnostics) : Result.of(config.get(), diagnostics);
         } finally {
             Positions.attach(diagnostics, document.get());
+        }
+    }
+
+    /**
+     * The schema's checks beside binding and the checks that need the model, on two threads, with the result of
+     * one after the other: the schema's findings, or when it found no error, the config and the later findings.
+     * Binding needs nothing the schema adds, and a document the schema rejects is bound and checked for nothing:
+     * the model's findings and any failure on such a document are dropped, since they may come from the form the
+     * schema reports. Empty when the schema found an error.
+     */
+    private static Optional<Config> bindAndCheck(Document document, SchemaValidator schema, Diagnostics diagnostics) {
+        // a small document is checked on this thread, first: handing it over would cost more than it saves
+        Executor where = containers(document) >= SIDE_BY_SIDE_FROM ? ForkJoinPool.commonPool() : Runnable::run;
+        CompletableFuture<Diagnostics> schemaFindings = CompletableFuture.supplyAsync(() -> {
+            Diagnostics found = new Diagnostics();
+            schema.validate(document, found);
+            return found;
+        }, where);
+        Diagnostics modelFindings = new Diagnostics();
+        Config config = null;
+        RuntimeException failure = null;
+        try {
+            // binding reports unknown templates but still yields a whole config (the container without
+            // its template), so the checks below can report everything else in the same run
+            config = ConfigBinder.bind(document, modelFindings);
+            Checker.check(config, modelFindings);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        diagnostics.addAll(join(schemaFindings));
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        if (failure != null) {
+            throw failure; // on a document the schema accepts: a bug
+        }
+        diagnostics.addAll(modelFindings);
+        return Optional.of(config);
+    }
+
+    private static int containers(Document document) {
+        return document.root() instanceof Map<?, ?> root && root.get("containers") instanceof Map<?, ?> containers
+                ? containers.size() : 0;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

@@ -46,6 +46,12 @@ public final class Renderer {
     private static final Preloaded<Templates> TEMPLATES = new Preloaded<>("templates", Renderer::configure);
 
     /** One template per unit kind, and the notes': kept, since a lookup by name normalises the name on every run. */
+    /**
+     * Per thread, the buffer units are written into: a unit is a kilobyte or two, and a buffer of its own would be
+     * grown and copied on the way for each of tens of thousands of them. The notes, one long text, get their own.
+     */
+    private static final ThreadLocal<TextWriter> UNIT_BUFFER = ThreadLocal.withInitial(TextWriter::new);
+
     private record Templates(Map<UnitKind, Template> units, Template notes) {
     }
 
@@ -72,7 +78,7 @@ public final class Renderer {
         Templates templates = new Templates(units, template(freemarker, "notes.ftl"));
         // run each once on a small unit: what is slow the first time (FreeMarker's own classes, the macros of
         // lib.ftl) then happens here, on the preloading thread
-        UnitView sample = new UnitView(List.of("preload"), Map.of("Unit", List.of(new UnitView.LineView("A=b", "why"))),
+        UnitView sample = new UnitView(List.of("preload"), Map.of("Unit", List.of(new UnitView.LineView("A", "b", "why"))),
                 List.of("Unit"));
         for (Template template : units.values()) {
             apply(template, "unit", sample.model());
@@ -131,7 +137,7 @@ public final class Renderer {
     }
 
     private static String unitText(Templates templates, String sourceName, UnitFile unit) {
-        return apply(templates.units().get(unit.kind()), "unit", view(sourceName, unit).model());
+        return applyBuffered(templates.units().get(unit.kind()), view(sourceName, unit).model());
     }
 
     private static String join(CompletableFuture<String> text) {
@@ -150,7 +156,7 @@ public final class Renderer {
         for (Section s : unit.sections()) {
             List<UnitView.LineView> lines = new ArrayList<>();
             for (Entry e : s.entries()) {
-                lines.add(new UnitView.LineView(e.key() + "=" + e.value(), e.why().orElse(null)));
+                lines.add(new UnitView.LineView(e.key(), e.value(), e.why().orElse(null)));
             }
             sections.put(s.name(), lines);
         }
@@ -168,8 +174,18 @@ public final class Renderer {
     }
 
     private static String apply(Template template, String variable, TemplateModel model) {
+        return apply(template, variable, model, new TextWriter());
+    }
+
+    /** A unit's text, written into the buffer its thread keeps for units. */
+    private static String applyBuffered(Template template, TemplateModel model) {
+        TextWriter out = UNIT_BUFFER.get();
+        out.clear();
+        return apply(template, "unit", model, out);
+    }
+
+    private static String apply(Template template, String variable, TemplateModel model, TextWriter out) {
         try {
-            TextWriter out = new TextWriter();
             template.process(Models.hash(key -> variable.equals(key) ? model : null), out);
             return out.toString();
         } catch (IOException e) {

@@ -20,12 +20,16 @@ public record UnitView(List<String> header, Map<String, List<LineView>> sections
         });
     }
 
-    /** One line of a section, with an optional comment above it saying why berth added it. */
-    public record LineView(String text, String why) {
-        /** {@code line.text}, and {@code line.why} when there is one. */
+    /**
+     * One line of a section, {@code key=value}, with an optional comment above it saying why berth added it. The
+     * template joins key and value: joined here, each line would be one more string to make and throw away.
+     */
+    public record LineView(String key, String value, String why) {
+        /** {@code line.key}, {@code line.value}, and {@code line.why} when there is one. */
         TemplateModel model() {
-            return Models.hash(key -> switch (key) {
-                case "text" -> Models.text(text);
+            return Models.hash(name -> switch (name) {
+                case "key" -> Models.text(key);
+                case "value" -> Models.text(value);
                 case "why" -> Models.text(why);
                 default -> null;
             });

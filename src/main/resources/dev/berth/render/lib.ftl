@@ -12,7 +12,7 @@
 <#if line.why??>
 # ${line.why}
 </#if>
-${line.text}
+${line.key}=${line.value}
 </#list>
 </#if>
 </#macro>

@@ -19,6 +19,8 @@ import dev.berth.schema.SchemaValidator;
 import dev.berth.translate.GuestBootstrap;
 import dev.berth.translate.Translator;
 import dev.berth.tree.FileTree;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 /**
  * The one entry point to the pipeline. Each stage collects all its findings; the run stops between
@@ -121,6 +124,24 @@ public final class Berth {
         }
         FileTree tree = new Renderer().render(new Translator().translate(config.value().get()));
         return Result.of(tree, config.diagnostics());
+    }
+
+    /**
+     * compile, written into a directory as it is made ({@code berth compile -o}): the entries of {@link #compile}'s
+     * tree, without holding them all at once. {@code proceed} gets the findings once the config is checked, errors
+     * included, and says whether to write; nothing is written when there are errors or it says no.
+     *
+     * @return how many entries were written, or failed when nothing was
+     * @throws IOException when writing fails; what was written until then stays
+     */
+    public static Result<Long> compileInto(Source source, Path outDir, Predicate<Diagnostics> proceed) throws IOException {
+        Renderer.preload();
+        Result<Config> config = validate(source);
+        if (!proceed.test(config.diagnostics()) || !config.ok()) {
+            return Result.failed(config.diagnostics());
+        }
+        long written = DirectoryExport.write(config.value().get(), outDir);
+        return Result.of(written, config.diagnostics());
     }
 
     /** validate and compile, with what installing needs besides the tree: the guest roots it writes into. */

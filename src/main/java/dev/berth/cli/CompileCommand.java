@@ -7,7 +7,6 @@ import dev.berth.load.Source;
 import dev.berth.tree.FileTree;
 import dev.berth.tree.TreeCheck;
 import dev.berth.tree.TreeCheckView;
-import dev.berth.tree.TreeWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,24 +60,29 @@ final class CompileCommand implements Callable<Integer> {
             reporter.report(diagnostics, source);
             return 1;
         }
-        Result<FileTree> result = Berth.compile(source.get());
-        if (!result.ok() || reporter.failed(result.diagnostics())) {
-            reporter.report(result.diagnostics(), source);
-            return 1;
-        }
         if (check) {
+            Result<FileTree> result = Berth.compile(source.get());
+            if (!result.ok() || reporter.failed(result.diagnostics())) {
+                reporter.report(result.diagnostics(), source);
+                return 1;
+            }
             return check(result.value().get(), result.diagnostics(), reporter, source.get());
         }
-        reporter.report(result.diagnostics(), source);
-        FileTree tree = result.value().get();
+        Result<Long> written;
         try {
-            TreeWriter.write(tree, outDir);
+            written = Berth.compileInto(source.get(), outDir, findings -> {
+                reporter.report(findings, source);
+                return !reporter.failed(findings);
+            });
         } catch (IOException e) {
             spec.commandLine().getErr().println("berth: cannot write " + outDir + ": " + e.getMessage());
             return 1;
         }
+        if (!written.ok()) {
+            return 1;
+        }
         if (output.chatty()) {
-            spec.commandLine().getOut().println("Wrote " + tree.size() + " files to " + outDir);
+            spec.commandLine().getOut().println("Wrote " + written.value().get() + " files to " + outDir);
         }
         return 0;
     }

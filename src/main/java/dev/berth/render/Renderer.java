@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -110,34 +111,64 @@ public final class Renderer {
             for (int i = 0; i < texts.length; i++) {
                 texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit());
             }
-            notes = apply(templates.notes(), "notes", notesView(units).model());
+            notes = notesText(templates, units.sourceName(), units.notes());
         } else {
             // the notes are one long file: rendered beside the units, not after them
             CompletableFuture<String> notesText = CompletableFuture.supplyAsync(
-                    () -> apply(templates.notes(), "notes", notesView(units).model()));
+                    () -> notesText(templates, units.sourceName(), units.notes()));
             IntStream.range(0, texts.length).parallel()
                     .forEach(i -> texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit()));
             notes = join(notesText);
         }
         FileTree.Builder tree = FileTree.builder();
         for (int i = 0; i < texts.length; i++) {
-            UnitFile unit = placed.get(i).unit();
-            tree.put(placed.get(i).path(), new FileNode.RegularFile(texts[i], FILE_MODE, unit.origin()));
-            boolean enablable = unit.kind() == UnitKind.SERVICE || unit.kind() == UnitKind.SOCKET;
-            for (String target : enablable ? unit.values("Install", "WantedBy") : List.<String>of()) {
-                tree.put(placed.get(i).directory() + "/" + target + ".wants/" + unit.fileName(),
-                        new FileNode.Symlink("../" + unit.fileName(), unit.origin()));
-            }
+            place(placed.get(i), texts[i], tree::put);
         }
         for (UnitSet.Link link : units.links()) {
-            tree.put(link.path(), new FileNode.Symlink(link.target(), link.origin()));
+            link(link, tree::put);
         }
-        tree.put(NOTES_PATH, new FileNode.RegularFile(notes, FILE_MODE, "/"));
+        tree.put(NOTES_PATH, notesFile(notes));
         return tree.build();
+    }
+
+    /**
+     * One unit's entries, for a tree written as it is rendered: its file and the enablement links
+     * {@code systemctl enable} would make for it.
+     */
+    public void unit(String sourceName, PlacedUnit placed, BiConsumer<String, FileNode> out) {
+        place(placed, unitText(TEMPLATES.get(), sourceName, placed.unit()), out);
+    }
+
+    /** A link that is not a unit's enablement (a masked unit, a packaged unit enabled). */
+    public void link(UnitSet.Link link, BiConsumer<String, FileNode> out) {
+        out.accept(link.path(), new FileNode.Symlink(link.target(), link.origin()));
+    }
+
+    /** The notes file, of all the notes in their order. */
+    public void notes(String sourceName, List<Note> notes, BiConsumer<String, FileNode> out) {
+        out.accept(NOTES_PATH, notesFile(notesText(TEMPLATES.get(), sourceName, notes)));
+    }
+
+    private static void place(PlacedUnit placed, String text, BiConsumer<String, FileNode> out) {
+        UnitFile unit = placed.unit();
+        out.accept(placed.path(), new FileNode.RegularFile(text, FILE_MODE, unit.origin()));
+        boolean enablable = unit.kind() == UnitKind.SERVICE || unit.kind() == UnitKind.SOCKET;
+        for (String target : enablable ? unit.values("Install", "WantedBy") : List.<String>of()) {
+            out.accept(placed.directory() + "/" + target + ".wants/" + unit.fileName(),
+                    new FileNode.Symlink("../" + unit.fileName(), unit.origin()));
+        }
+    }
+
+    private static FileNode notesFile(String text) {
+        return new FileNode.RegularFile(text, FILE_MODE, "/");
     }
 
     private static String unitText(Templates templates, String sourceName, UnitFile unit) {
         return applyBuffered(templates.units().get(unit.kind()), view(sourceName, unit).model());
+    }
+
+    private static String notesText(Templates templates, String sourceName, List<Note> notes) {
+        return apply(templates.notes(), "notes", notesView(sourceName, notes).model());
     }
 
     private static String join(CompletableFuture<String> text) {
@@ -163,14 +194,14 @@ public final class Renderer {
         return new UnitView(Header.lines(sourceName, unit.origin()), sections, List.copyOf(sections.keySet()));
     }
 
-    private static NotesView notesView(UnitSet units) {
+    private static NotesView notesView(String sourceName, List<Note> notes) {
         Map<String, List<Note>> groups = new LinkedHashMap<>();
-        for (Note n : units.notes()) {
+        for (Note n : notes) {
             groups.computeIfAbsent(n.heading(), h -> new ArrayList<>()).add(n);
         }
         List<NotesView.Group> list = new ArrayList<>();
-        groups.forEach((heading, notes) -> list.add(new NotesView.Group(heading, notes)));
-        return new NotesView(Header.lines(units.sourceName(), "/"), Header.clean(units.sourceName()), list);
+        groups.forEach((heading, grouped) -> list.add(new NotesView.Group(heading, grouped)));
+        return new NotesView(Header.lines(sourceName, "/"), Header.clean(sourceName), list);
     }
 
     private static String apply(Template template, String variable, TemplateModel model) {

@@ -37,15 +37,25 @@ public final class Translator {
             links.addAll(t.links());
             containerNotes.add(t.notes());
         }
-        config.hostDropIns().forEach(d -> units.add(dropIns.translate(Paths.HOST_UNITS, d)));
-        return new UnitSet(config.sourceName(), units, links, notes.translate(config, containerNotes));
+        units.addAll(hostDropIns(config));
+        return new UnitSet(config.sourceName(), units, links, notes(config, containerNotes));
     }
 
-    /** One container's units, links and notes. */
-    private record Translated(List<PlacedUnit> units, List<UnitSet.Link> links, List<Note> notes) {
+    /** One container's units, links and notes: all that comes of it, whatever the other containers are. */
+    public record Translated(List<PlacedUnit> units, List<UnitSet.Link> links, List<Note> notes) {
     }
 
-    private Translated translate(Container c) {
+    /** The drop-ins for units of the host, which belong to no container. */
+    public List<PlacedUnit> hostDropIns(Config config) {
+        return config.hostDropIns().stream().map(d -> dropIns.translate(Paths.HOST_UNITS, d)).toList();
+    }
+
+    /** All the notes: the host's, then each container's, from {@link Translated#notes} in the config's order. */
+    public List<Note> notes(Config config, List<List<Note>> containerNotes) {
+        return notes.translate(config, containerNotes);
+    }
+
+    public Translated translate(Container c) {
         List<PlacedUnit> units = new ArrayList<>();
         List<UnitSet.Link> links = new ArrayList<>();
         units.add(containerService.translate(c));

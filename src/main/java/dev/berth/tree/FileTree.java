@@ -29,9 +29,7 @@ public final class FileTree {
         private final SortedMap<String, FileNode> entries = new TreeMap<>();
 
         public Builder put(String path, FileNode node) {
-            if (path.startsWith("/") || path.contains("//") || path.endsWith("/")) {
-                throw new IllegalArgumentException("not a relative normalized path: " + path);
-            }
+            requireRelative(path);
             FileNode previous = entries.putIfAbsent(path, node);
             if (previous != null) {
                 throw new IllegalStateException(path + " generated twice: from " + previous.origin() + " and " + node.origin());
@@ -41,6 +39,13 @@ public final class FileTree {
 
         public FileTree build() {
             return new FileTree(new TreeMap<>(entries));
+        }
+    }
+
+    /** What every path of a tree is: relative to the root, and normalized. */
+    public static void requireRelative(String path) {
+        if (path.startsWith("/") || path.contains("//") || path.endsWith("/")) {
+            throw new IllegalArgumentException("not a relative normalized path: " + path);
         }
     }
 

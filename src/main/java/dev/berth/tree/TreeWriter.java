@@ -41,7 +41,7 @@ public final class TreeWriter {
 
     public static void write(FileTree tree, Path outDir) throws IOException {
         List<Map.Entry<String, FileNode>> entries = new ArrayList<>(tree.entries().entrySet());
-        Writer writer = new Writer(outDir);
+        Export writer = open(outDir);
         if (entries.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
             for (Map.Entry<String, FileNode> e : entries) {
                 writer.write(e.getKey(), e.getValue());
@@ -67,19 +67,28 @@ public final class TreeWriter {
         }
     }
 
-    private static final class Writer {
+    /**
+     * An output directory made ready for entries: for a tree written while it is made, entry by entry, from
+     * several threads at once. A path is written once; its parent directories are made as needed.
+     */
+    public static Export open(Path outDir) throws IOException {
+        return new Export(outDir);
+    }
+
+    /** See {@link #open}. */
+    public static final class Export {
         private final Path outDir;
         private final Set<Path> directories = ConcurrentHashMap.newKeySet();
         /** Per mode: whether a file created with it has it exactly (the umask took no bit away). */
         private final Map<Integer, Boolean> exactOnCreate = new ConcurrentHashMap<>();
 
-        Writer(Path outDir) throws IOException {
+        private Export(Path outDir) throws IOException {
             this.outDir = outDir;
             Files.createDirectories(outDir);
             directories.add(outDir);
         }
 
-        void write(String path, FileNode node) throws IOException {
+        public void write(String path, FileNode node) throws IOException {
             Path target = outDir.resolve(path);
             directory(target.getParent());
             if (node instanceof FileNode.RegularFile f) {

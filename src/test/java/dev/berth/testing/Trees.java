@@ -33,6 +33,16 @@ public final class Trees {
     public static void assertInstalled(Path root, FileTree tree) {
         List<String> expected = Stream.concat(tree.entries().keySet().stream(), Stream.of(Manifest.PATH)).sorted().toList();
         assertEquals(expected, files(root).stream().filter(p -> !p.equals("var/lib/berth/lock")).toList());
+        assertEntries(root, tree);
+    }
+
+    /** The directory holds exactly the tree, nothing besides, with contents, modes and link targets. */
+    public static void assertWritten(Path root, FileTree tree) {
+        assertEquals(List.copyOf(tree.entries().keySet()), files(root));
+        assertEntries(root, tree);
+    }
+
+    private static void assertEntries(Path root, FileTree tree) {
         tree.entries().forEach((path, node) -> {
             Path file = root.resolve(path);
             try {

@@ -3,7 +3,7 @@
 #
 # For each N (default: 1 100 1000 10000) it generates a config of N containers (bench/Generate.java: two ports,
 # a per-connection and a native service and a drop-in each) and the equivalent quadlet input, then runs, through
-# bin/berth as a user would (JVM start included), several times each:
+# bin/berth as a user would (JVM start included), in rounds of one run of each step (RUNS rounds; RUNS_LARGE at 10,000):
 #   compile      berth compile berth.yaml -o DIR          (DIR fresh each time)
 #   plan-empty   berth plan berth.yaml --root EMPTY
 #   apply        berth apply berth.yaml --root ROOT       (ROOT fresh each time)
@@ -17,7 +17,8 @@
 # Env: RUNS (5), RUNS_LARGE (3, for N >= 10000), BENCH_DIR (target/bench: configs, outputs, roots, the quadlet
 #      cache; on the disk being measured), BERTH (bin/berth), QUADLET (a quadlet binary), BENCH_QUADLET=0 (skip
 #      quadlet), STEPS (default "compile plan-empty apply plan-same plan-checksum quadlet"), BENCH_ALSO_JAVA (a second java
-#      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache).
+#      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache), BENCH_KEEP=1
+#      (keep the outputs instead of removing them at the end; see below).
 # Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
 set -uo pipefail
 
@@ -57,42 +58,67 @@ fi
 now_ns() { date +%s%N; }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# measure LABEL N PREPARE COMMAND...: runs PREPARE (untimed) and COMMAND RUNS times; records median wall and RSS
-measure() {
-  local label=$1 n=$2 prepare=$3 count=$runs i start end
+# sample LABEL N PREPARE COMMAND...: runs PREPARE (untimed), then COMMAND once; adds its wall time and peak RSS to
+# the label's samples
+sample() {
+  local label=$1 n=$2 prepare=$3 start end
   shift 3
-  [ "$n" -ge 10000 ] && count=$runs_large
   local safe=${label//[^A-Za-z0-9_.-]/_}
-  local samples=$work/samples.$safe.$n
-  : > "$samples"
-  for ((i = 0; i < count; i++)); do
-    eval "$prepare"
-    start=$(now_ns)
-    /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out.$safe" 2> "$work/err.$safe"
-    local status=$?
-    end=$(now_ns)
-    if [ $status -ne 0 ] && [ $status -ne 2 ]; then
-      echo "bench: $label (N=$n) failed with exit $status; see $work/err.$safe" >&2
-      tail -5 "$work/err.$safe" >&2
-      return 1
-    fi
-    echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/rss")" >> "$samples"
-  done
-  sort -n "$samples" | awk -v l="$label" -v n="$n" -v c="$count" \
-    '{w[NR]=$1; r[NR]=$2} END {m=int((NR+1)/2); printf "%s\t%s\t%d\t%d\t%d\n", n, l, w[m], r[m], c}' >> "$results"
-  echo "bench: N=$n $label: median $(sort -n "$samples" | awk '{w[NR]=$1} END {print w[int((NR+1)/2)]}') ms" >&2
+  eval "$prepare"
+  start=$(now_ns)
+  /usr/bin/time -f %M -o "$work/rss" "$@" > "$work/out.$safe" 2> "$work/err.$safe"
+  local status=$?
+  end=$(now_ns)
+  if [ $status -ne 0 ] && [ $status -ne 2 ]; then
+    echo "bench: $label (N=$n) failed with exit $status; see $work/err.$safe" >&2
+    tail -5 "$work/err.$safe" >&2
+    exit 1
+  fi
+  echo "$(( (end - start) / 1000000 )) $(tail -1 "$work/rss")" >> "$work/samples.$safe.$n"
 }
 
-# Outputs are not deleted between runs but moved to a trash directory, removed when the bench ends: on ext4
-# without a journal, creating files shortly after many were deleted is several times slower (the allocator skips
-# inodes freed in the last minute or more, scanning past each), which would time that deletion, not the tool.
-trash=$work/trash
-rm -rf "$trash"
-mkdir -p "$trash"
-trap 'rm -rf "$trash"' EXIT
+# summary LABEL N: records the median wall time and RSS of the label's samples
+summary() {
+  local label=$1 n=$2
+  local samples=$work/samples.${label//[^A-Za-z0-9_.-]/_}.$n
+  sort -n "$samples" | awk -v l="$label" -v n="$n" \
+    '{w[NR]=$1; r[NR]=$2} END {m=int((NR+1)/2); printf "%s\t%s\t%d\t%d\t%d\n", n, l, w[m], r[m], NR}' >> "$results"
+  echo "bench: N=$n $label: median $(sort -n "$samples" | awk '{w[NR]=$1} END {print w[int((NR+1)/2)]}') ms" \
+    "($(awk '{print $1}' "$samples" | tr '\n' ' ')ms)" >&2
+}
+
+# measure LABEL N PREPARE COMMAND...: RUNS samples in a row, and their summary
+measure() {
+  local i
+  rm -f "$work/samples.${1//[^A-Za-z0-9_.-]/_}.$2"
+  for ((i = 0; i < runs; i++)); do
+    sample "$@"
+  done
+  summary "$1" "$2"
+}
+
+# Outputs are not deleted between runs but moved to a trash directory, removed when the bench ends: creating files
+# after many were deleted is several times slower for many minutes (on the VM of bench/RESULTS.md the kernel then
+# spends its time zeroing and setting up memory for pages, inodes and directory entries again), which would time
+# that deletion, not the tool. The removal at the end slows the next bench in turn: BENCH_KEEP=1 keeps the outputs
+# in a directory of their own instead, to be removed when nothing is being measured.
+if [ "${BENCH_KEEP:-0}" = 1 ]; then
+  trash=$work/kept.$(date +%Y%m%d-%H%M%S)
+  mkdir -p "$trash"
+  trap 'echo "bench: outputs kept in $trash" >&2' EXIT
+else
+  trash=$work/trash
+  rm -rf "$trash"
+  mkdir -p "$trash"
+  trap 'rm -rf "$trash"' EXIT
+fi
+# Each writing run also starts with nothing left to write back: a run leaves hundreds of megabytes of dirty pages,
+# and without the sync the kernel would write back the previous runs' files during the next ones (the fifth run of
+# compile at 10,000 took 1.5x the first).
 fresh() {
   [ ! -e "$1" ] || mv "$1" "$(mktemp -d "$trash/XXXXXX")/" || exit 2
   mkdir -p "$1"
+  sync
 }
 
 # start-up: the book's example and --help; also on a second java when BENCH_ALSO_JAVA names one
@@ -111,25 +137,37 @@ for n in "${sizes[@]}"; do
     java "$repo/bench/Generate.java" "$n" "$gen" || exit 2
   fi
   config=$gen/berth.yaml
+  count=$runs
+  [ "$n" -lt 10000 ] || count=$runs_large
+  [[ " $steps " != *" quadlet "* ]] || [ -n "$quadlet" ] || steps=${steps//quadlet/}
   for step in $steps; do
-    case $step in
-      compile) measure compile "$n" 'fresh "$work/out"' "$berth" compile "$config" -o "$work/out" ;;
-      plan-empty) fresh "$work/empty"; measure plan-empty "$n" : "$berth" plan "$config" --root "$work/empty" ;;
-      apply) measure apply "$n" 'fresh "$work/root"' "$berth" apply "$config" --root "$work/root" ;;
-      plan-same|plan-checksum)
-        if [ ! -f "$work/root/var/lib/berth/manifest.json" ] || [[ " $steps " != *" apply "* ]]; then
-          fresh "$work/root"; "$berth" apply "$config" --root "$work/root" > /dev/null
-        fi
-        if [ "$step" = plan-same ]; then
-          measure plan-same "$n" : "$berth" plan "$config" --root "$work/root"
-        else
-          measure plan-checksum "$n" : "$berth" plan "$config" --root "$work/root" --checksum
-        fi ;;
-      quadlet)
-        [ -n "$quadlet" ] || continue
-        measure quadlet "$n" 'fresh "$work/qout"' env QUADLET_UNIT_DIRS="$gen/quadlet" "$quadlet" -no-kmsg-log "$work/qout" ;;
-      *) echo "bench: unknown step $step" >&2; exit 2 ;;
-    esac
+    rm -f "$work/samples.$step.$n"
+  done
+  fresh "$work/empty"
+  # in rounds, each step once per round: whatever drifts during the bench (the disk, the page cache) drifts for
+  # every step and for quadlet alike, instead of for whichever ran last
+  for ((round = 0; round < count; round++)); do
+    for step in $steps; do
+      case $step in
+        compile) sample compile "$n" 'fresh "$work/out"' "$berth" compile "$config" -o "$work/out" ;;
+        plan-empty) sample plan-empty "$n" : "$berth" plan "$config" --root "$work/empty" ;;
+        apply) sample apply "$n" 'fresh "$work/root"' "$berth" apply "$config" --root "$work/root" ;;
+        plan-same|plan-checksum)
+          if [ ! -f "$work/root/var/lib/berth/manifest.json" ]; then
+            fresh "$work/root"; "$berth" apply "$config" --root "$work/root" > /dev/null
+          fi
+          if [ "$step" = plan-same ]; then
+            sample plan-same "$n" : "$berth" plan "$config" --root "$work/root"
+          else
+            sample plan-checksum "$n" : "$berth" plan "$config" --root "$work/root" --checksum
+          fi ;;
+        quadlet) sample quadlet "$n" 'fresh "$work/qout"' env QUADLET_UNIT_DIRS="$gen/quadlet" "$quadlet" -no-kmsg-log "$work/qout" ;;
+        *) echo "bench: unknown step $step" >&2; exit 2 ;;
+      esac
+    done
+  done
+  for step in $steps; do
+    summary "$step" "$n"
   done
   for dir in "$work/out" "$work/root" "$work/qout"; do
     [ ! -e "$dir" ] || mv "$dir" "$(mktemp -d "$trash/XXXXXX")/"

@@ -89,6 +89,17 @@ public final class YamlLoader {
         return composed(source, settings(source), diagnostics);
     }
 
+    /** A text's values as the parser's events give them, without the block reader: what that reader must match. */
+    Optional<PlainValues> eventValues(Source text, int depth) {
+        PlainDocument document = new PlainDocument(text, false, depth, false);
+        return document.values().map(root -> new PlainValues(root, document.nodes));
+    }
+
+    /** A text's values as the block reader alone reads them, or empty where it gives up. */
+    Optional<BlockReader.Values> blockValues(Source text, int depth) {
+        return new PlainDocument(text, false, depth).blockValues();
+    }
+
     /** The document loaded the fast way only, or empty where it gives up. */
     Optional<Document> loadPlain(Source source) {
         return new PlainDocument(source, false, 0).load();
@@ -289,12 +300,19 @@ public final class YamlLoader {
 
         /** The depth of the document's root: a part of a larger document is read deeper. */
         private final int rootDepth;
+        private final boolean quick;
 
         /**
          * @param positions whether to make the source map now (with marks) or leave it for later (without)
          * @param rootDepth the depth its root counts as against the depth limit (0 for a whole document)
          */
         PlainDocument(Source source, boolean positions, int rootDepth) {
+            this(source, positions, rootDepth, true);
+        }
+
+        /** @param quick whether to try the {@link BlockReader} first (without positions only) */
+        PlainDocument(Source source, boolean positions, int rootDepth, boolean quick) {
+            this.quick = quick;
             this.rootDepth = rootDepth;
             this.source = source;
             this.settings = settings(source, positions);
@@ -317,6 +335,13 @@ public final class YamlLoader {
 
         /** The document's values, or empty where the fast way gives up. */
         Optional<Object> values() {
+            if (quick && map == null) {
+                Optional<BlockReader.Values> read = blockValues();
+                if (read.isPresent()) {
+                    nodes = read.get().nodes();
+                    return Optional.of(read.get().root());
+                }
+            }
             try {
                 events = new Parse(settings).parseString(source.text()).iterator();
                 if (!(events.next() instanceof StreamStartEvent) || !(events.next() instanceof DocumentStartEvent)) {
@@ -403,6 +428,16 @@ public final class YamlLoader {
                 return result;
             }
             throw NotPlain.INSTANCE;
+        }
+
+        Optional<BlockReader.Values> blockValues() {
+            return BlockReader.read(source.text(), rootDepth, limits, this::plainValue);
+        }
+
+        /** A plain scalar's value, as {@link #scalar} reads it; for the block reader, which finds the plain texts. */
+        private Object plainValue(String text) {
+            Object value = scalarValue(resolver.resolve(text, true), text);
+            return value == UNSUPPORTED ? BlockReader.UNREADABLE : value;
         }
 
         private void tag(Optional<String> tag, Tag expected) {

@@ -52,7 +52,7 @@ final class BlockReader {
     private int line;
     private int indent;
     private int content;
-    /** Where the value {@link #inline} last read ends. */
+    /** Where the value {@link #value} last read ends. */
     private int end;
 
     private BlockReader(String text, LoaderLimits limits, Function<String, Object> plain) {
@@ -204,7 +204,7 @@ final class BlockReader {
                 throw GiveUp.INSTANCE; // an empty value
             }
         } else {
-            value = inline(i, depth + 1);
+            value = value(i, depth + 1, false);
             finishLine(end);
         }
         map.put(key, value);
@@ -227,7 +227,7 @@ final class BlockReader {
                 content = i;
                 list.add(mapping(indent, depth + 1));
             } else {
-                list.add(inline(i, depth + 1));
+                list.add(value(i, depth + 1, false));
                 finishLine(end);
             }
         }
@@ -260,15 +260,16 @@ final class BlockReader {
         return known != null ? known : key;
     }
 
-    /** The value that starts at {@code at} and ends on this line; its end is left in {@link #end}. */
-    private Object inline(int at, int depth) {
-        char c = text.charAt(at);
-        return switch (c) {
-            case '"' -> doubleQuoted(at, depth);
-            case '\'' -> singleQuoted(at, depth);
+    /**
+     * The value that starts at {@code at} and ends on this line, in a block or in brackets; its end is left in
+     * {@link #end}.
+     */
+    private Object value(int at, int depth, boolean flow) {
+        return switch (text.charAt(at)) {
+            case '"', '\'' -> quoted(at, depth);
             case '[' -> flowList(at, depth);
             case '{' -> flowMapping(at, depth);
-            default -> plain(at, depth, false);
+            default -> plain(at, depth, flow);
         };
     }
 
@@ -312,8 +313,10 @@ final class BlockReader {
         return value;
     }
 
-    private String doubleQuoted(int at, int depth) {
+    /** A quoted scalar on one line: in double quotes with the common escapes, in single quotes with '' for '. */
+    private String quoted(int at, int depth) {
         node(depth);
+        char quote = text.charAt(at);
         StringBuilder value = null;
         int from = at + 1;
         for (int i = at + 1; ; i++) {
@@ -321,18 +324,13 @@ final class BlockReader {
                 throw GiveUp.INSTANCE;
             }
             char c = text.charAt(i);
-            if (c == '"') {
+            boolean doubled = quote == '\'' && c == '\'' && i + 1 < length && text.charAt(i + 1) == '\'';
+            if (c == quote && !doubled) {
                 end = i + 1;
                 return value == null ? text.substring(from, i) : value.append(text, from, i).toString();
             }
-            if (c == '\\') {
-                char escaped = lineEnd(i + 1) ? '\n' : text.charAt(i + 1);
-                char meant = switch (escaped) {
-                    case '"', '\\', '/' -> escaped;
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    default -> throw GiveUp.INSTANCE;
-                };
+            if (doubled || quote == '"' && c == '\\') {
+                char meant = doubled ? '\'' : escaped(i + 1);
                 value = (value == null ? new StringBuilder() : value).append(text, from, i).append(meant);
                 i++;
                 from = i + 1;
@@ -340,25 +338,15 @@ final class BlockReader {
         }
     }
 
-    private String singleQuoted(int at, int depth) {
-        node(depth);
-        StringBuilder value = null;
-        int from = at + 1;
-        for (int i = at + 1; ; i++) {
-            if (lineEnd(i)) {
-                throw GiveUp.INSTANCE;
-            }
-            if (text.charAt(i) == '\'') {
-                if (i + 1 < length && text.charAt(i + 1) == '\'') {
-                    value = (value == null ? new StringBuilder() : value).append(text, from, i + 1);
-                    i++;
-                    from = i + 1;
-                    continue;
-                }
-                end = i + 1;
-                return value == null ? text.substring(from, i) : value.append(text, from, i).toString();
-            }
-        }
+    /** What the escape whose letter is at {@code at} stands for, of the common ones. */
+    private char escaped(int at) {
+        char letter = lineEnd(at) ? '\n' : text.charAt(at);
+        return switch (letter) {
+            case '"', '\\', '/' -> letter;
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            default -> throw GiveUp.INSTANCE;
+        };
     }
 
     private List<Object> flowList(int at, int depth) {
@@ -370,7 +358,7 @@ final class BlockReader {
             return list;
         }
         while (true) {
-            list.add(flowValue(i, depth + 1));
+            list.add(value(i, depth + 1, true));
             i = spaces(end);
             if (text.charAt(i) == ']') {
                 end = i + 1;
@@ -397,7 +385,7 @@ final class BlockReader {
             if (++nodes > limits.maxNodes() || map.containsKey(key)) {
                 throw GiveUp.INSTANCE;
             }
-            map.put(key, flowValue(spaces(colon + 1), depth + 1));
+            map.put(key, value(spaces(colon + 1), depth + 1, true));
             i = spaces(end);
             if (text.charAt(i) == '}') {
                 end = i + 1;
@@ -417,16 +405,6 @@ final class BlockReader {
             throw GiveUp.INSTANCE; // a trailing or doubled comma
         }
         return i;
-    }
-
-    private Object flowValue(int at, int depth) {
-        return switch (text.charAt(at)) {
-            case '"' -> doubleQuoted(at, depth);
-            case '\'' -> singleQuoted(at, depth);
-            case '[' -> flowList(at, depth);
-            case '{' -> flowMapping(at, depth);
-            default -> plain(at, depth, true);
-        };
     }
 
     /** The first character from {@code at} that is not a space, which must be on this line. */

@@ -3,9 +3,6 @@ package dev.berth.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.property.ConfigGenerator;
-import dev.berth.testing.Cases;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -47,11 +44,7 @@ class BlockReaderTest {
 
     @Test
     void everyCaseAndGeneratedConfigIsReadAsTheParserReadsIt() {
-        List<String> texts = new ArrayList<>();
-        Cases.all().forEach(c -> texts.add(c.text()));
-        for (long seed = 0; seed < 60; seed++) {
-            texts.add(new ConfigGenerator(seed).generate());
-        }
+        List<String> texts = YamlTexts.casesAndGenerated(60);
         long read = texts.stream().filter(this::readsAsTheParser).count();
         assertTrue(read > texts.size() * 3 / 4, "only " + read + " of " + texts.size() + " read: the reader lost its reach");
     }
@@ -115,14 +108,8 @@ class BlockReaderTest {
         int read = 0;
         int rounds = Integer.getInteger("berth.blockreader.rounds", 3000);
         for (int round = 0; round < rounds; round++) {
-            List<String> lines = new ArrayList<>(List.of(new ConfigGenerator(round % 50).generate().split("\n", -1)));
-            for (int change = 0, changes = 1 + random.nextInt(3); change < changes; change++) {
-                int line = random.nextInt(lines.size());
-                String text = lines.get(line);
-                int at = random.nextInt(text.length() + 1);
-                lines.set(line, text.substring(0, at) + RISKY.get(random.nextInt(RISKY.size())) + text.substring(at));
-            }
-            read += readsAsTheParser(String.join("\n", lines)) ? 1 : 0;
+            String text = YamlTexts.mutated(random, round % 50, RISKY);
+            read += readsAsTheParser(text) ? 1 : 0;
         }
         assertTrue(read > rounds / 20, "only " + read + " of " + rounds + " mutated documents were read: the test lost its reach");
     }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.diag.Position;
-import dev.berth.property.ConfigGenerator;
-import dev.berth.testing.Cases;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,7 @@ class ContainerSplitTest {
 
     @Test
     void generatedConfigsAndEveryCaseReadApartAsWhole() {
-        List<String> texts = new ArrayList<>();
-        Cases.all().forEach(c -> texts.add(c.text()));
-        for (long seed = 0; seed < 60; seed++) {
-            texts.add(new ConfigGenerator(seed).generate());
-        }
+        List<String> texts = YamlTexts.casesAndGenerated(60);
         int split = 0;
         for (String text : texts) {
             assertSameOrGivenUp(text);
@@ -117,14 +110,7 @@ class ContainerSplitTest {
         java.util.Random random = new java.util.Random(20261204);
         int split = 0;
         for (int round = 0; round < 400; round++) {
-            List<String> lines = new ArrayList<>(List.of(new ConfigGenerator(round % 40).generate().split("\n", -1)));
-            for (int change = 0, changes = 1 + random.nextInt(3); change < changes; change++) {
-                int line = random.nextInt(lines.size());
-                String text = lines.get(line);
-                int at = random.nextInt(text.length() + 1);
-                lines.set(line, text.substring(0, at) + RISKY.get(random.nextInt(RISKY.size())) + text.substring(at));
-            }
-            String text = String.join("\n", lines);
+            String text = YamlTexts.mutated(random, round % 40, RISKY);
             assertSameOrGivenUp(text);
             split += split(text).isPresent() ? 1 : 0;
         }

@@ -65,8 +65,8 @@ final class DirectoryExport {
         List<Container> containers = config.containers();
         @SuppressWarnings("unchecked")
         List<Note>[] notes = new List[containers.size()];
-        // each task stops at its first failure, and the others at their next container; the failure reported is
-        // the one of the first container, as if they had been written in order
+        // a task stops at its first failure, the others at their next container; the failure reported is the one
+        // of the earliest task that failed
         IOException[] failures = new IOException[(containers.size() + CHUNK - 1) / CHUNK];
         IntStream tasks = IntStream.range(0, failures.length);
         boolean parallel = containers.size() >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() >= 2;

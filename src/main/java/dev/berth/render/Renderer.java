@@ -46,13 +46,13 @@ public final class Renderer {
      */
     private static final Preloaded<Templates> TEMPLATES = new Preloaded<>("templates", Renderer::configure);
 
-    /** One template per unit kind, and the notes': kept, since a lookup by name normalises the name on every run. */
     /**
      * Per thread, the buffer units are written into: a unit is a kilobyte or two, and a buffer of its own would be
      * grown and copied on the way for each of tens of thousands of them. The notes, one long text, get their own.
      */
     private static final ThreadLocal<TextWriter> UNIT_BUFFER = ThreadLocal.withInitial(TextWriter::new);
 
+    /** One template per unit kind, and the notes': kept, since a lookup by name normalises the name on every run. */
     private record Templates(Map<UnitKind, Template> units, Template notes) {
     }
 

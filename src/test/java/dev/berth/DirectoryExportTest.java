@@ -76,6 +76,23 @@ class DirectoryExportTest {
     }
 
     @Test
+    void aFailureOnSeveralThreadsIsReportedOnce(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("srv"), "in the way of every guest root"); // mkdir fails below it
+        String containers = IntStream.range(0, 300).mapToObj(i -> """
+                  c%d:
+                    root: /srv/c%d
+                    ports: {ssh: {listen: "10.2.%d.%d:22"}}
+                    services: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}
+                """.formatted(i, i, i / 200, i % 200 + 1)).collect(Collectors.joining());
+        Source source = new Source("berth.yaml", "berth: 1\ncontainers:\n" + containers);
+        assertTrue(Berth.compile(source).ok());
+        IOException failure = assertThrows(IOException.class, () -> Berth.compileInto(source, out, findings -> true));
+        assertTrue(failure.getMessage().contains("srv"), failure.getMessage());
+    }
+
+    @Test
     void writesNothingWhenTheCallerSaysNo(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         Source source = new Source("berth.yaml", Files.readString(Cases.EXAMPLES.resolve("book-ssh-container.yaml")));

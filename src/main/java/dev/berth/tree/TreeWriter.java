@@ -13,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * Writes a tree below an output directory (for {@code berth compile -o}). Installing into a live
@@ -27,43 +24,18 @@ import java.util.stream.IntStream;
  *
  * <p>A large tree is many small files, so each costs as few system calls as it can: a directory is made once,
  * a new file is created with its mode (set again only when the umask changed it), and a file or link already
- * there is found by the failing create instead of a look beforehand. Large trees are written by several
- * threads, each taking its own run of paths.
+ * there is found by the failing create instead of a look beforehand. An {@link Export} takes entries from
+ * several threads at once: {@code compile -o} writes each container's entries on the thread that rendered them.
  */
 public final class TreeWriter {
-    /** Entries written side by side when there are this many. */
-    private static final int PARALLEL_FROM = 2048;
-    /** Paths per task: neighbours share directories, so a task mostly finds its directories made. */
-    private static final int CHUNK = 512;
-
     private TreeWriter() {
     }
 
+    /** Writes a tree already built, entry by entry. */
     public static void write(FileTree tree, Path outDir) throws IOException {
-        List<Map.Entry<String, FileNode>> entries = new ArrayList<>(tree.entries().entrySet());
-        Export writer = open(outDir);
-        if (entries.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
-            for (Map.Entry<String, FileNode> e : entries) {
-                writer.write(e.getKey(), e.getValue());
-            }
-            return;
-        }
-        // each chunk stops at its first failure; the failure reported is the one of the first path, as if in order
-        IOException[] failures = new IOException[(entries.size() + CHUNK - 1) / CHUNK];
-        IntStream.range(0, failures.length).parallel().forEach(chunk -> {
-            for (int i = chunk * CHUNK; i < Math.min(entries.size(), (chunk + 1) * CHUNK); i++) {
-                try {
-                    writer.write(entries.get(i).getKey(), entries.get(i).getValue());
-                } catch (IOException e) {
-                    failures[chunk] = e;
-                    return;
-                }
-            }
-        });
-        for (IOException failure : failures) {
-            if (failure != null) {
-                throw failure;
-            }
+        Export export = open(outDir);
+        for (Map.Entry<String, FileNode> e : tree.entries().entrySet()) {
+            export.write(e.getKey(), e.getValue());
         }
     }
 

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +51,28 @@ class TreeWriterTest {
         }
     }
 
-    /** The threads writing a large tree share the directories they make. */
     @Test
     void writesAFreshTreeBelowMissingDirectories() throws IOException {
-        FileTree tree = tree(520); // 2080 entries: just over the size written by several threads
+        FileTree tree = tree(20);
         Path out = dir.resolve("a/b/out");
         TreeWriter.write(tree, out);
+        assertWritten(tree, out);
+    }
+
+    /** Threads writing into one export share the directories they make, and each entry is written whole. */
+    @Test
+    void severalThreadsWriteIntoOneExport() throws IOException {
+        FileTree tree = tree(400);
+        Path out = dir.resolve("out");
+        TreeWriter.Export export = TreeWriter.open(out);
+        List<Map.Entry<String, FileNode>> entries = List.copyOf(tree.entries().entrySet());
+        IntStream.range(0, entries.size()).parallel().forEach(i -> {
+            try {
+                export.write(entries.get(i).getKey(), entries.get(i).getValue());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         assertWritten(tree, out);
     }
 

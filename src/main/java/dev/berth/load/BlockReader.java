@@ -276,8 +276,9 @@ final class BlockReader {
     /** A plain scalar; in brackets it ends at ',', ']' or '}' and takes fewer characters. */
     private Object plain(int at, int depth, boolean flow) {
         char first = text.charAt(at);
-        if ("|>&*!%@`#,[]{}\"'".indexOf(first) >= 0
-                || (first == '-' || first == '?' || first == ':') && (lineEnd(at + 1) || text.charAt(at + 1) == ' ')) {
+        // '-', '?' and ':' start a plain scalar only before a character that could continue it
+        if ("|>&*!%@`#,[]{}\"'".indexOf(first) >= 0 || (first == '-' || first == '?' || first == ':')
+                && (lineEnd(at + 1) || text.charAt(at + 1) == ' ' || flow && ",[]{}".indexOf(text.charAt(at + 1)) >= 0)) {
             throw GiveUp.INSTANCE;
         }
         int i = at;

@@ -23,7 +23,12 @@ final class YamlTexts {
 
     /** The generated config of {@code seed} with one to three of the pieces inserted at random places. */
     static String mutated(Random random, long seed, List<String> pieces) {
-        List<String> lines = new ArrayList<>(List.of(new ConfigGenerator(seed).generate().split("\n", -1)));
+        return mutated(random, new ConfigGenerator(seed).generate(), pieces);
+    }
+
+    /** The text with one to three of the pieces inserted at random places. */
+    static String mutated(Random random, String original, List<String> pieces) {
+        List<String> lines = new ArrayList<>(List.of(original.split("\n", -1)));
         for (int change = 0, changes = 1 + random.nextInt(3); change < changes; change++) {
             int line = random.nextInt(lines.size());
             String text = lines.get(line);

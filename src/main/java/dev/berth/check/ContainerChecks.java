@@ -31,6 +31,8 @@ final class ContainerChecks {
             for (int i = 0; i < c.bootArgs().size(); i++) {
                 Values.report(ValueRules.execArgument(c.bootArgs().get(i)), c.keyPath("boot") + "/args/" + i, diagnostics);
             }
+            OptionChecks.check(c.options(), diagnostics);
+            OptionChecks.check(c.socket().options(), diagnostics);
             ExecChecks.check(c.exec(), diagnostics);
             c.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
             SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, config.targetSystemd(), diagnostics);

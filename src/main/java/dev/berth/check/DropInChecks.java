@@ -32,10 +32,11 @@ final class DropInChecks {
                 diagnostics.error(Code.L001, d.path() + "/limits", "a ." + type + " unit has no resource limits",
                         "put the limits on the service the ." + type + " starts");
             }
-            if (!service && (d.restart().isPresent() || !d.exec().environment().isEmpty() || !d.exec().environmentFiles().isEmpty())) {
+            if (!service && (!d.options().isEmpty() || !d.exec().environment().isEmpty() || !d.exec().environmentFiles().isEmpty())) {
                 diagnostics.error(Code.H002, d.path(), "restart and environment apply to .service units only",
                         "move them to a drop-in of the service");
             }
+            OptionChecks.check(d.options(), diagnostics);
             d.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
             ExecChecks.check(d.exec(), diagnostics);
             SettingsChecks.check(d.settings(), Set.of("Unit", "Install", typeSection), ModelledDirectives::forDropIn, target, diagnostics);

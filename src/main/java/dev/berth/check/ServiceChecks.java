@@ -34,9 +34,8 @@ final class ServiceChecks {
                 s.description().ifPresent(d -> Values.report(ValueRules.plain(d), s.path() + "/description", diagnostics));
                 s.socket().description().ifPresent(d -> Values.report(ValueRules.plain(d), s.socket().path() + "/description", diagnostics));
                 s.runtimeDirectory().ifPresent(d -> Values.report(ValueRules.word(d), s.path() + "/runtime-directory", diagnostics));
-                s.user().ifPresent(u -> Values.report(ValueRules.word(u), s.path() + "/user", diagnostics));
-                s.group().ifPresent(g -> Values.report(ValueRules.word(g), s.path() + "/group", diagnostics));
-                s.workingDirectory().filter(w -> !w.equals("~")).ifPresent(w -> PathChecks.safe(w, s.path() + "/working-directory", diagnostics));
+                OptionChecks.check(s.options(), diagnostics);
+                OptionChecks.check(s.socket().options(), diagnostics);
                 ExecChecks.check(s.exec(), diagnostics);
                 s.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
                 SandboxChecks.check(s, diagnostics);

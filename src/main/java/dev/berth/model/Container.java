@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.option.OptionValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +19,12 @@ import java.util.Optional;
  * </pre>
  *
  * @param path    the config path of this container, e.g. {@code /containers/mycontainer}
+ * @param options the table's options set on it (restart, timeouts...)
  * @param origins for keys taken from a template: key to the config path of the object that set it
  */
 public record Container(String name, String path, Map<String, String> origins, Optional<String> description,
                         String root, Optional<Guest> guest, List<String> bootArgs, Optional<String> journal,
-                        Optional<String> killMode, Optional<String> restart, ExecSettings exec, Optional<Limits> limits,
+                        Optional<String> killMode, OptionValues options, ExecSettings exec, Optional<Limits> limits,
                         HostSocket socket, Runtime runtime, List<Port> ports, List<Service> services,
                         List<DropIn> dropIns, List<String> mask, Settings settings) {
     public Container {

@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import dev.berth.model.Port.SocketType;
+import dev.berth.option.Place;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ final class ContainerBinder {
                 m.obj("guest").strings("packages")))
                 : Optional.empty();
         return new Container(name, own.path(), m.origins(), c.string("description"), root, guest, boot.strings("args"),
-                c.string("journal"), c.string("kill-mode"), c.string("restart"), ExecBinder.bind(c, m.origins()),
+                c.string("journal"), c.string("kill-mode"),
+                OptionBinder.bind(c, Place.CONTAINER, key -> m.origins().getOrDefault(key, own.path()) + "/" + key), ExecBinder.bind(c, m.origins()),
                 LimitsBinder.bind(m.obj("limits"), c.has("limits")), hostSocket(m.obj("socket")), runtime(c, m), ports,
                 services, DropInBinder.bind(m.entries().get("drop-ins")), c.strings("mask"), SettingsBinder.bind(m.obj("settings")));
     }
@@ -57,9 +59,6 @@ final class ContainerBinder {
     }
 
     private static HostSocket hostSocket(Obj s) {
-        Obj trigger = s.obj("trigger-limit");
-        return new HostSocket(s.path(), s.string("description"), s.number("backlog"), s.string("bind-ipv6-only"),
-                s.bool("free-bind"), s.bool("reuse-port"), s.bool("keep-alive"), s.bool("no-delay"), s.string("socket-mode"),
-                trigger.string("interval"), trigger.number("burst"));
+        return new HostSocket(s.path(), s.string("description"), OptionBinder.bind(s, Place.HOST_SOCKET));
     }
 }

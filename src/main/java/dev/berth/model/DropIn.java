@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.option.OptionValues;
 import java.util.Optional;
 
 /**
@@ -11,5 +12,5 @@ import java.util.Optional;
  * </pre>
  */
 public record DropIn(String unit, String fileName, String path, Optional<Limits> limits, ExecSettings exec,
-                     Optional<String> restart, Settings settings) {
+                     OptionValues options, Settings settings) {
 }

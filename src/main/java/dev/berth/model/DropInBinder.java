@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.option.Place;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ final class DropInBinder {
         byUnit.forEach((unit, files) -> files.map().forEach((file, value) -> {
             Obj d = Obj.of(value, files.keyPath(file));
             dropIns.add(new DropIn(unit, file, d.path(), LimitsBinder.bind(d.obj("limits"), d.has("limits")),
-                    ExecBinder.bind(d, Map.of()), d.string("restart"), SettingsBinder.bind(d.obj("settings"))));
+                    ExecBinder.bind(d, Map.of()), OptionBinder.bind(d, Place.DROP_IN), SettingsBinder.bind(d.obj("settings"))));
         }));
         return dropIns;
     }

@@ -1,9 +1,8 @@
 package dev.berth.model;
 
+import dev.berth.option.OptionValues;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Settings of a guest socket unit: {@code socket: {description: ..., max-connections: 64}}. */
-public record GuestSocket(String path, Optional<String> description, OptionalLong maxConnections,
-                          OptionalLong maxConnectionsPerSource, Optional<Boolean> keepAlive, Optional<Boolean> noDelay) {
+public record GuestSocket(String path, Optional<String> description, OptionValues options) {
 }

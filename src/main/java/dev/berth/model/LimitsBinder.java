@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.option.Place;
 import java.util.Optional;
 
 /** Binds {@code limits:}. */
@@ -11,8 +12,6 @@ final class LimitsBinder {
         if (!present) {
             return Optional.empty();
         }
-        return Optional.of(new Limits(l.path(), l.number("cpu-weight"), l.string("cpu-quota"), l.string("memory-max"),
-                l.string("memory-high"), l.string("tasks-max"), l.number("io-weight"), l.number("cpu-shares"),
-                l.string("memory-limit"), l.number("block-io-weight")));
+        return Optional.of(new Limits(l.path(), OptionBinder.bind(l, Place.LIMITS)));
     }
 }

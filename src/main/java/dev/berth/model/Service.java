@@ -1,5 +1,6 @@
 package dev.berth.model;
 
+import dev.berth.option.OptionValues;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,12 +18,12 @@ import java.util.Optional;
  * </pre>
  *
  * @param ports   the names of the container ports it claims, possibly none
+ * @param options the table's options set on it (user, group, restart...)
  * @param sandbox the effective sandbox: built-in defaults, then the container's, then its own
  */
 public record Service(String name, String path, Optional<String> description, List<String> ports, boolean perConnection, boolean socketOnStdin,
                       GuestSocket socket, Optional<String> type, List<String> command, boolean ignoreFailure,
-                      Optional<String> runtimeDirectory, Optional<String> user, Optional<String> group,
-                      Optional<String> workingDirectory, ExecSettings exec, Optional<String> restart,
+                      Optional<String> runtimeDirectory, OptionValues options, ExecSettings exec,
                       Optional<Limits> limits, Sandbox sandbox, Settings settings) {
     public Service {
         ports = List.copyOf(ports);

@@ -3,10 +3,9 @@ package dev.berth.translate;
 import dev.berth.model.Container;
 import dev.berth.model.HostSocket;
 import dev.berth.model.Port;
-import dev.berth.unit.Encode;
-import dev.berth.unit.Entry;
 import dev.berth.unit.UnitFile;
 import dev.berth.unit.UnitKind;
+import dev.berth.unit.Value;
 import java.util.Optional;
 
 /**
@@ -21,34 +20,23 @@ final class ContainerSocketTranslator {
         }
         boolean proxied = c.runtime().idleStop().isPresent();
         UnitFile.Builder unit = UnitFile.builder(ContainerUnits.socket(c), UnitKind.SOCKET, c.keyPath("ports"));
-        unit.add("Unit", "Description", Encode.plain(proxied ? "Backend sockets of container " + c.name() : description(c)));
+        unit.add("Unit", "Description", Value.text(proxied ? "Backend sockets of container " + c.name() : description(c)));
         for (Port port : c.ports()) {
             unit.add("Socket", Listen.directive(c, port), Listen.value(c, port));
         }
         if (proxied) {
-            unit.add("Socket", Entry.because("SocketMode", "0600",
-                    "only the proxies (root) may connect: a connection here would start the container behind their back"));
+            unit.add("Socket", "SocketMode", Value.mode("0600"),
+                    "only the proxies (root) may connect: a connection here would start the container behind their back");
         } else {
             options(unit, c.socket());
         }
-        unit.add("Install", "WantedBy", "sockets.target");
+        unit.add("Install", "WantedBy", Value.word("sockets.target"));
         return Optional.of(new PlacedUnit(Paths.HOST_UNITS, unit.build()));
     }
 
+    /** The options users set on the host socket, on the socket that faces the clients. */
     static void options(UnitFile.Builder unit, HostSocket s) {
-        s.backlog().ifPresent(b -> unit.add("Socket", "Backlog", Long.toString(b)));
-        s.bindIpv6Only().ifPresent(b -> unit.add("Socket", "BindIPv6Only", b));
-        s.freeBind().ifPresent(b -> unit.add("Socket", "FreeBind", yesNo(b)));
-        s.reusePort().ifPresent(b -> unit.add("Socket", "ReusePort", yesNo(b)));
-        s.keepAlive().ifPresent(b -> unit.add("Socket", "KeepAlive", yesNo(b)));
-        s.noDelay().ifPresent(b -> unit.add("Socket", "NoDelay", yesNo(b)));
-        s.socketMode().ifPresent(m -> unit.add("Socket", "SocketMode", m));
-        s.triggerInterval().ifPresent(i -> unit.add("Socket", "TriggerLimitIntervalSec", i));
-        s.triggerBurst().ifPresent(b -> unit.add("Socket", "TriggerLimitBurst", Long.toString(b)));
-    }
-
-    static String yesNo(boolean b) {
-        return b ? "yes" : "no";
+        OptionLines.add(unit, s.options(), "Socket");
     }
 
     static String description(Container c) {

@@ -10,9 +10,9 @@ final class DropInTranslator {
         String type = d.unit().substring(d.unit().lastIndexOf('.') + 1);
         String section = Character.toUpperCase(type.charAt(0)) + type.substring(1);
         UnitFile.Builder unit = UnitFile.builder(d.fileName(), UnitKind.DROPIN, d.path());
-        d.restart().ifPresent(r -> unit.add("Service", "Restart", r));
+        OptionLines.add(unit, d.options(), section);
         ExecLines.add(unit, d.exec());
-        d.limits().ifPresent(l -> LimitLines.add(unit, section, l));
+        d.limits().ifPresent(l -> OptionLines.add(unit, l.options(), section));
         SettingLines.add(unit, d.settings());
         return new PlacedUnit(unitDirectory + "/" + d.unit() + ".d", unit.build());
     }

@@ -1,8 +1,8 @@
 package dev.berth.translate;
 
 import dev.berth.model.ExecSettings;
-import dev.berth.unit.Encode;
 import dev.berth.unit.UnitFile;
+import dev.berth.unit.Value;
 
 /** Environment= and EnvironmentFile= lines. */
 final class ExecLines {
@@ -11,10 +11,10 @@ final class ExecLines {
 
     static void add(UnitFile.Builder unit, ExecSettings exec) {
         for (ExecSettings.EnvVar v : exec.environment()) {
-            unit.add("Service", "Environment", Encode.environment(v.name(), v.value()));
+            unit.add("Service", "Environment", Value.environment(v.name(), v.value()));
         }
         for (ExecSettings.EnvFile f : exec.environmentFiles()) {
-            unit.add("Service", "EnvironmentFile", (f.optional() ? "-" : "") + Encode.word(f.path()));
+            unit.add("Service", "EnvironmentFile", Value.environmentFile(f.path(), f.optional()));
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.berth.translate;
 
 import dev.berth.model.Container;
 import dev.berth.model.Port;
-import dev.berth.unit.Encode;
+import dev.berth.unit.Value;
 
 /**
  * The Listen*= line of a port. The container's socket and the guest's socket unit share it, so the
@@ -17,8 +17,8 @@ final class Listen {
         return port.type() == Port.SocketType.DATAGRAM && c.runtime().idleStop().isEmpty() ? "ListenDatagram" : "ListenStream";
     }
 
-    static String value(Container c, Port port) {
-        return Encode.plain(c.runtime().idleStop().isPresent() ? ContainerUnits.backendSocketPath(c, port) : port.listen());
+    static Value value(Container c, Port port) {
+        return Value.text(c.runtime().idleStop().isPresent() ? ContainerUnits.backendSocketPath(c, port) : port.listen());
     }
 
     /** The address users connect to: the port as configured (the proxy's front socket with idle-stop). */
@@ -26,7 +26,7 @@ final class Listen {
         return port.type() == Port.SocketType.DATAGRAM ? "ListenDatagram" : "ListenStream";
     }
 
-    static String publicValue(Port port) {
-        return Encode.plain(port.listen());
+    static Value publicValue(Port port) {
+        return Value.text(port.listen());
     }
 }

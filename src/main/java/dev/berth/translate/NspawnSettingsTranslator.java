@@ -2,9 +2,9 @@ package dev.berth.translate;
 
 import dev.berth.model.Container;
 import dev.berth.model.Runtime;
-import dev.berth.unit.Encode;
 import dev.berth.unit.UnitFile;
 import dev.berth.unit.UnitKind;
+import dev.berth.unit.Value;
 import java.util.Optional;
 
 /**
@@ -21,23 +21,23 @@ final class NspawnSettingsTranslator {
             return Optional.empty();
         }
         UnitFile.Builder file = UnitFile.builder(c.name() + ".nspawn", UnitKind.NSPAWN, c.path());
-        file.add("Exec", "Boot", "yes");
+        file.add("Exec", "Boot", Value.bool(true));
         if (!c.bootArgs().isEmpty()) {
-            file.add("Exec", "Parameters", Encode.arguments(c.bootArgs()));
+            file.add("Exec", "Parameters", Value.arguments(c.bootArgs()));
         }
-        file.add("Exec", "PrivateUsers", r.privateUsers() ? "pick" : "no");
+        file.add("Exec", "PrivateUsers", Value.word(r.privateUsers() ? "pick" : "no"));
         if (!r.dropCapabilities().isEmpty()) {
-            file.add("Exec", "DropCapability", String.join(" ", r.dropCapabilities()));
+            file.add("Exec", "DropCapability", Value.words(r.dropCapabilities()));
         }
-        c.journal().ifPresent(j -> file.add("Exec", "LinkJournal", j.equals("link") ? "try-guest" : j));
+        c.journal().ifPresent(j -> file.add("Exec", "LinkJournal", Value.word(j.equals("link") ? "try-guest" : j)));
         if (r.privateUsers()) {
-            file.add("Files", "PrivateUsersOwnership", "auto");
+            file.add("Files", "PrivateUsersOwnership", Value.word("auto"));
         }
         for (Runtime.Bind b : r.binds()) {
-            file.add("Files", b.readOnly() ? "BindReadOnly" : "Bind", Encode.word(b.from() + (b.to().equals(b.from()) ? "" : ":" + b.to())));
+            file.add("Files", b.readOnly() ? "BindReadOnly" : "Bind", Value.word(b.from() + (b.to().equals(b.from()) ? "" : ":" + b.to())));
         }
-        file.add("Network", "Private", r.network() == Runtime.Network.PRIVATE ? "yes" : "no");
-        file.add("Network", "VirtualEthernet", "no");
+        file.add("Network", "Private", Value.bool(r.network() == Runtime.Network.PRIVATE));
+        file.add("Network", "VirtualEthernet", Value.bool(false));
         return Optional.of(new PlacedUnit(DIRECTORY, file.build()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.berth.translate;
 
 import dev.berth.model.Sandbox;
-import dev.berth.unit.Encode;
 import dev.berth.unit.UnitFile;
+import dev.berth.unit.Value;
 
 /** systemd.exec sandboxing of a guest service. */
 final class SandboxLines {
@@ -10,12 +10,12 @@ final class SandboxLines {
     }
 
     static void add(UnitFile.Builder unit, Sandbox box) {
-        box.privateTmp().ifPresent(on -> unit.add("Service", "PrivateTmp", on ? "yes" : "no"));
-        box.protectSystem().ifPresent(v -> unit.add("Service", "ProtectSystem", v));
-        box.protectHome().ifPresent(v -> unit.add("Service", "ProtectHome", v));
-        box.noNewPrivileges().ifPresent(on -> unit.add("Service", "NoNewPrivileges", on ? "yes" : "no"));
-        box.readOnlyPaths().forEach(p -> unit.add("Service", "ReadOnlyPaths", Encode.word(p)));
-        box.readWritePaths().forEach(p -> unit.add("Service", "ReadWritePaths", Encode.word(p)));
-        box.inaccessiblePaths().forEach(p -> unit.add("Service", "InaccessiblePaths", Encode.word(p)));
+        box.privateTmp().ifPresent(on -> unit.add("Service", "PrivateTmp", Value.bool(on)));
+        box.protectSystem().ifPresent(v -> unit.add("Service", "ProtectSystem", Value.word(v)));
+        box.protectHome().ifPresent(v -> unit.add("Service", "ProtectHome", Value.word(v)));
+        box.noNewPrivileges().ifPresent(on -> unit.add("Service", "NoNewPrivileges", Value.bool(on)));
+        box.readOnlyPaths().forEach(p -> unit.add("Service", "ReadOnlyPaths", Value.word(p)));
+        box.readWritePaths().forEach(p -> unit.add("Service", "ReadWritePaths", Value.word(p)));
+        box.inaccessiblePaths().forEach(p -> unit.add("Service", "InaccessiblePaths", Value.word(p)));
     }
 }

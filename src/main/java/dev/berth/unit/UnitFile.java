@@ -43,16 +43,27 @@ public record UnitFile(String fileName, UnitKind kind, String origin, List<Secti
             this.origin = origin;
         }
 
-        public Builder add(String section, Entry entry) {
+        /** A line whose value was encoded by its {@link Value} factory. */
+        public Builder add(String section, String key, Value value) {
+            return put(section, new Entry(key, value.text(), Optional.empty()));
+        }
+
+        /** A line berth adds on its own account, with a comment above it saying why. */
+        public Builder add(String section, String key, Value value, String why) {
+            return put(section, new Entry(key, value.text(), Optional.of(why)));
+        }
+
+        /** A line read back from a unit file: its value stays as written. */
+        Builder addParsed(String section, String key, String text) {
+            return add(section, key, Value.parsed(text));
+        }
+
+        private Builder put(String section, Entry entry) {
             entries.computeIfAbsent(section, s -> {
                 order.add(s);
                 return new ArrayList<>();
             }).add(entry);
             return this;
-        }
-
-        public Builder add(String section, String key, String encodedValue) {
-            return add(section, Entry.of(key, encodedValue));
         }
 
         public UnitFile build() {

@@ -28,7 +28,7 @@ public final class UnitParser {
             if (section == null || eq <= 0) {
                 throw new IllegalArgumentException(fileName + ":" + (i + 1) + ": not a unit file line: " + line);
             }
-            unit.add(section, line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            unit.addParsed(section, line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
         return unit.build();
     }

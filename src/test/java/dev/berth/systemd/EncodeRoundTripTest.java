@@ -16,6 +16,7 @@ import dev.berth.tree.TreeWriter;
 import dev.berth.unit.Encode;
 import dev.berth.unit.UnitFile;
 import dev.berth.unit.UnitKind;
+import dev.berth.unit.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ class EncodeRoundTripTest {
         HostileValues values = new HostileValues(seed);
 
         UnitFile.Builder exec = UnitFile.builder("rt-exec.service", UnitKind.SERVICE, "/test");
-        exec.add("Unit", "Description", Encode.plain("round trip " + seed));
-        exec.add("Service", "Type", "oneshot");
+        exec.add("Unit", "Description", Value.text("round trip " + seed));
+        exec.add("Service", "Type", Value.word("oneshot"));
         List<List<String>> commands = new ArrayList<>();
         for (int i = 0; i < COMMANDS; i++) {
             List<String> argv = new ArrayList<>();
@@ -54,13 +55,13 @@ class EncodeRoundTripTest {
                 argv.add(values.argument());
             }
             commands.add(argv);
-            exec.add("Service", "ExecStart", Encode.exec(values.coin() ? "-" : "", argv));
+            exec.add("Service", "ExecStart", Value.exec(values.coin() ? "-" : "", argv));
         }
         List<String> environment = new ArrayList<>();
         for (int i = 0; i < VARIABLES; i++) {
             String v = values.next(5);
             environment.add(v);
-            exec.add("Service", "Environment", Encode.environment("V" + i, v));
+            exec.add("Service", "Environment", Value.environment("V" + i, v));
         }
         List<PlacedUnit> units = new ArrayList<>(List.of(new PlacedUnit("etc/systemd/system", exec.build())));
 
@@ -68,8 +69,8 @@ class EncodeRoundTripTest {
         List<String> descriptions = values.plainValues(DESCRIPTIONS, refused);
         for (int i = 0; i < descriptions.size(); i++) {
             units.add(new PlacedUnit("etc/systemd/system", UnitFile.builder("rt-d" + i + ".service", UnitKind.SERVICE, "/test")
-                    .add("Unit", "Description", Encode.plain(descriptions.get(i)))
-                    .add("Service", "ExecStart", Encode.exec("", List.of("/bin/true")))
+                    .add("Unit", "Description", Value.text(descriptions.get(i)))
+                    .add("Service", "ExecStart", Value.exec("", List.of("/bin/true")))
                     .build()));
         }
         for (String bad : refused) {
@@ -145,10 +146,10 @@ class EncodeRoundTripTest {
                 "[fe80::1]:80%lo", "[::ffff:192.0.2.1]:80", "/run/berth-test.sock", "/run/a\"b'c;d#e.sock", "/run/é€.sock",
                 "@berth-abstract");
         UnitFile.Builder socket = UnitFile.builder("rt-listen.socket", UnitKind.SOCKET, "/test");
-        socket.add("Unit", "Description", "listen round trip");
+        socket.add("Unit", "Description", Value.text("listen round trip"));
         for (String address : accepted) {
             assertTrue(dev.berth.check.ListenAddress.parse(address).address().isPresent(), address);
-            socket.add("Socket", "ListenStream", Encode.plain(address));
+            socket.add("Socket", "ListenStream", Value.text(address));
         }
         for (String refused : List.of("[fe80::1%lo]:80", "localhost:80", "*:80", "::1:8080", "08080", "0", "70000", "127.0.0.1")) {
             assertTrue(dev.berth.check.ListenAddress.parse(refused).address().isEmpty(), refused);

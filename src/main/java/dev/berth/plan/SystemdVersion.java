@@ -1,5 +1,6 @@
 package dev.berth.plan;
 
+import dev.berth.unit.Directives;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -8,19 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which systemd knows the settings berth writes. Only settings newer than the book's systemd (197) are
- * listed: those a real, older host or guest could lack. Extend the table when a template gains one.
+ * Which systemd knows the settings berth writes: every directive added after the book's systemd (197), from the
+ * directive table ({@code unit/directives.txt}): those a real, older host or guest could lack.
  */
 final class SystemdVersion {
-    /** Setting to the first systemd release that knows it (systemd's NEWS file). */
-    static final Map<String, Integer> SINCE = Map.of(
-            "RuntimeDirectory", 211,
-            "RuntimeDirectoryPreserve", 235);
+    /** Setting to the first systemd release that knows it. */
+    static final Map<String, Integer> SINCE = Directives.introducedAfterBook();
 
     private static final Pattern VERSION_LINE = Pattern.compile("systemd (\\d+)\\b.*", Pattern.DOTALL);
     /** Every systemd since 231 ships its shared library with the version in its name; Fedora adds the release. */
     private static final Pattern LIBRARY = Pattern.compile("libsystemd-shared-(\\d+)[.\\-].*");
-    private static final Pattern SETTING = Pattern.compile("^([A-Za-z]+)=", Pattern.MULTILINE);
 
     private SystemdVersion() {
     }
@@ -40,15 +38,24 @@ final class SystemdVersion {
     /** The settings of a unit file that need a systemd newer than 197, with the version each needs. */
     static SortedMap<String, Integer> requirements(String unitText) {
         SortedMap<String, Integer> needs = new TreeMap<>();
-        if (SINCE.keySet().stream().noneMatch(unitText::contains)) {
-            return needs; // a setting the table names cannot be on any line: no need to read the lines
-        }
-        Matcher m = SETTING.matcher(unitText);
-        while (m.find()) {
-            Integer since = SINCE.get(m.group(1));
-            if (since != null) {
-                needs.put(m.group(1), since);
+        int start = 0;
+        while (start < unitText.length()) {
+            int end = unitText.indexOf('\n', start);
+            if (end < 0) {
+                end = unitText.length();
             }
+            int eq = start;
+            while (eq < end && Character.isLetterOrDigit(unitText.charAt(eq))) {
+                eq++;
+            }
+            if (eq > start && eq < end && unitText.charAt(eq) == '=' && Character.isLetter(unitText.charAt(start))) {
+                String name = unitText.substring(start, eq);
+                Integer since = SINCE.get(name);
+                if (since != null) {
+                    needs.put(name, since);
+                }
+            }
+            start = end + 1;
         }
         return needs;
     }

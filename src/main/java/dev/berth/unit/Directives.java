@@ -39,7 +39,10 @@ public final class Directives {
     /** The sections the table covers. */
     public static final List<String> SECTIONS = List.of("Unit", "Install", "Service", "Socket");
 
-    /** A known directive; {@code since} 0 means {@value #OLDEST} or earlier. */
+    /** The systemd of the book's time: what came later may be missing on an old host. */
+    public static final int BOOK = 197;
+
+    /** A known directive; {@code since} 0 means {@value #OLDEST} or earlier (or {@value #BOOK} where it is given). */
     public record Directive(String section, String name, int since) {
     }
 
@@ -58,6 +61,7 @@ public final class Directives {
     }
 
     private static final Map<String, Map<String, Directive>> TABLE = load();
+    private static final Map<String, Integer> INTRODUCED = introduced();
 
     /** Deprecated names per "Section.Name", with the replacement systemd 252 recommends. */
     private static final Map<String, Replacement> DEPRECATED = deprecated();
@@ -201,6 +205,18 @@ public final class Directives {
         }
         m.put("Service.PermissionsStartOnly", new Replacement("the '+' prefix on the Exec lines that need full privileges", ""));
         return Collections.unmodifiableMap(m);
+    }
+
+    /** Every directive name added after the book's systemd, with the release that added it. */
+    public static Map<String, Integer> introducedAfterBook() {
+        return INTRODUCED;
+    }
+
+    private static Map<String, Integer> introduced() {
+        Map<String, Integer> names = new java.util.HashMap<>();
+        TABLE.values().forEach(section -> section.values().stream().filter(d -> d.since() > BOOK)
+                .forEach(d -> names.merge(d.name(), d.since(), Math::max)));
+        return Map.copyOf(names);
     }
 
     private static Map<String, Map<String, Directive>> load() {

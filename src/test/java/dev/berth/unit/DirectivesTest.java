@@ -101,7 +101,7 @@ class DirectivesTest {
         for (String section : Directives.SECTIONS) {
             for (String name : Directives.names(section)) {
                 int since = Directives.lookup(section, name).orElseThrow().since();
-                assertTrue(since == 0 || since > Directives.OLDEST && since <= Directives.NEWEST, section + "." + name + " " + since);
+                assertTrue(since == 0 || since > Directives.BOOK && since <= Directives.NEWEST, section + "." + name + " " + since);
             }
         }
         assertEquals(245, Directives.lookup("Service", "ProtectClock").orElseThrow().since());

@@ -157,6 +157,11 @@ class OptionTableSchemaTest {
     }
 
     @Test
+    void theSchemasTimeSpanIsTheEncoders() {
+        assertEquals("^(" + Value.DURATION_PATTERN + ")$", SCHEMA.get("$defs").get("duration").get("pattern").asString());
+    }
+
+    @Test
     void theEncodersAcceptWhatSystemdReads() {
         for (String duration : List.of("90s", "1min 30s", "1min30s", "2h", "500ms", "10", "infinity", "1.5s")) {
             assertEquals(duration, Value.duration(duration).text());

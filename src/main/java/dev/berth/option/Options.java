@@ -58,6 +58,7 @@ public final class Options {
             option("group", WORD, "Service", "Group", SERVICE),
             option("working-directory", PATH, "Service", "WorkingDirectory", SERVICE),
             option("restart", WORD, "Service", "Restart", CONTAINER, SERVICE, DROP_IN),
+            option("restart-sec", DURATION, "Service", "RestartSec", CONTAINER, SERVICE, DROP_IN),
             // limits, in the section of the unit they are written into
             CPU_WEIGHT,
             CPU_SHARES,

@@ -59,6 +59,7 @@ public final class Options {
             option("working-directory", PATH, "Service", "WorkingDirectory", SERVICE),
             option("restart", WORD, "Service", "Restart", CONTAINER, SERVICE, DROP_IN),
             option("restart-sec", DURATION, "Service", "RestartSec", CONTAINER, SERVICE, DROP_IN),
+            option("timeout-start", DURATION, "Service", "TimeoutStartSec", CONTAINER, SERVICE),
             // limits, in the section of the unit they are written into
             CPU_WEIGHT,
             CPU_SHARES,

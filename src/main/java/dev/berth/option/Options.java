@@ -60,6 +60,7 @@ public final class Options {
             option("restart", WORD, "Service", "Restart", CONTAINER, SERVICE, DROP_IN),
             option("restart-sec", DURATION, "Service", "RestartSec", CONTAINER, SERVICE, DROP_IN),
             option("timeout-start", DURATION, "Service", "TimeoutStartSec", CONTAINER, SERVICE),
+            option("timeout-stop", DURATION, "Service", "TimeoutStopSec", CONTAINER, SERVICE),
             // limits, in the section of the unit they are written into
             CPU_WEIGHT,
             CPU_SHARES,

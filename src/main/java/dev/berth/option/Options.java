@@ -68,6 +68,7 @@ public final class Options {
             MEMORY_MAX,
             MEMORY_LIMIT,
             option("memory-high", QUANTITY, Option.OWN_SECTION, "MemoryHigh", LIMITS),
+            option("memory-swap-max", QUANTITY, Option.OWN_SECTION, "MemorySwapMax", LIMITS),
             option("tasks-max", QUANTITY, Option.OWN_SECTION, "TasksMax", LIMITS),
             IO_WEIGHT,
             BLOCK_IO_WEIGHT);

@@ -71,7 +71,8 @@ public final class Options {
             option("memory-swap-max", QUANTITY, Option.OWN_SECTION, "MemorySwapMax", LIMITS),
             option("tasks-max", QUANTITY, Option.OWN_SECTION, "TasksMax", LIMITS),
             IO_WEIGHT,
-            BLOCK_IO_WEIGHT);
+            BLOCK_IO_WEIGHT,
+            option("open-files", QUANTITY, Option.OWN_SECTION, "LimitNOFILE", LIMITS));
 
     private static final Map<Place, List<Option>> BY_PLACE = byPlace();
 

@@ -6,8 +6,6 @@ import dev.berth.translate.PlacedUnit;
 import dev.berth.translate.UnitSet;
 import dev.berth.tree.FileNode;
 import dev.berth.tree.FileTree;
-import dev.berth.unit.Entry;
-import dev.berth.unit.Section;
 import dev.berth.unit.UnitFile;
 import dev.berth.unit.UnitKind;
 import freemarker.template.Configuration;
@@ -19,7 +17,6 @@ import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,8 @@ import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Units to files: each unit kind through its template, then the enablement symlinks that
- * {@code systemctl enable} would create, then the notes.
+ * Units to files: each unit through the one unit writer, then the enablement symlinks that
+ * {@code systemctl enable} would create, then the notes through their template.
  */
 public final class Renderer {
     /** Where the notes go on the host. */
@@ -41,22 +38,12 @@ public final class Renderer {
     private static final int PARALLEL_FROM = 256;
     private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
     /**
-     * Every template parsed, once per process and shared: a parsed FreeMarker template is safe to run from several
-     * threads, and parsing the templates is a noticeable part of a small compile.
+     * The notes' template, parsed once per process and shared: a parsed FreeMarker template is safe to run from
+     * several threads, and loading FreeMarker and parsing the template is a noticeable part of a small compile.
      */
-    private static final Preloaded<Templates> TEMPLATES = new Preloaded<>("templates", Renderer::configure);
+    private static final Preloaded<Template> NOTES_TEMPLATE = new Preloaded<>("notes", Renderer::configure);
 
-    /**
-     * Per thread, the buffer units are written into: a unit is a kilobyte or two, and a buffer of its own would be
-     * grown and copied on the way for each of tens of thousands of them. The notes, one long text, get their own.
-     */
-    private static final ThreadLocal<TextWriter> UNIT_BUFFER = ThreadLocal.withInitial(TextWriter::new);
-
-    /** One template per unit kind, and the notes': kept, since a lookup by name normalises the name on every run. */
-    private record Templates(Map<UnitKind, Template> units, Template notes) {
-    }
-
-    private static Templates configure() throws IOException {
+    private static Template configure() throws IOException {
         // FreeMarker logs through java.util.logging unless told otherwise, and starting that logging system is a
         // good part of its start-up; berth rethrows every template error and has nothing for it to log
         if (System.getProperty(LOGGER_LIBRARY) == null) {
@@ -70,23 +57,14 @@ public final class Renderer {
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setLocalizedLookup(false);
-        // the templates are part of the jar: never look for newer versions of them
+        // the template is part of the jar: never look for a newer version of it
         freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        Map<UnitKind, Template> units = new EnumMap<>(UnitKind.class);
-        for (UnitKind kind : UnitKind.values()) {
-            units.put(kind, template(freemarker, kind.template()));
-        }
-        Templates templates = new Templates(units, template(freemarker, "notes.ftl"));
-        // run each once on a small unit: what is slow the first time (FreeMarker's own classes, the macros of
-        // lib.ftl) then happens here, on the preloading thread
-        UnitView sample = new UnitView(List.of("preload"), Map.of("Unit", List.of(new UnitView.LineView("A", "b", "why"))),
-                List.of("Unit"));
-        for (Template template : units.values()) {
-            apply(template, "unit", sample.model());
-        }
-        apply(templates.notes(), "notes", new NotesView(List.of("preload"), "preload",
+        Template notes = template(freemarker, "notes.ftl");
+        // run it once on a small note: what is slow the first time (FreeMarker's own classes) then happens here,
+        // on the preloading thread
+        apply(notes, new NotesView(List.of("preload"), "preload",
                 List.of(new NotesView.Group("preload", List.of(new Note("preload", "text", List.of("command"), ""))))).model());
-        return templates;
+        return notes;
     }
 
     private static Template template(Configuration freemarker, String name) throws IOException {
@@ -97,27 +75,26 @@ public final class Renderer {
         }
     }
 
-    /** Starts loading the template engine and parsing the templates on another thread. */
+    /** Starts loading the template engine and parsing the notes' template on another thread. */
     public static void preload() {
-        TEMPLATES.start();
+        NOTES_TEMPLATE.start();
     }
 
     public FileTree render(UnitSet units) {
-        Templates templates = TEMPLATES.get();
         List<PlacedUnit> placed = units.units();
         String[] texts = new String[placed.size()];
         String notes;
         if (placed.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
             for (int i = 0; i < texts.length; i++) {
-                texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit());
+                texts[i] = UnitWriter.text(units.sourceName(), placed.get(i).unit());
             }
-            notes = notesText(templates, units.sourceName(), units.notes());
+            notes = notesText(units.sourceName(), units.notes());
         } else {
             // the notes are one long file: rendered beside the units, not after them
             CompletableFuture<String> notesText = CompletableFuture.supplyAsync(
-                    () -> notesText(templates, units.sourceName(), units.notes()));
+                    () -> notesText(units.sourceName(), units.notes()));
             IntStream.range(0, texts.length).parallel()
-                    .forEach(i -> texts[i] = unitText(templates, units.sourceName(), placed.get(i).unit()));
+                    .forEach(i -> texts[i] = UnitWriter.text(units.sourceName(), placed.get(i).unit()));
             notes = join(notesText);
         }
         FileTree.Builder tree = FileTree.builder();
@@ -136,7 +113,7 @@ public final class Renderer {
      * {@code systemctl enable} would make for it.
      */
     public void unit(String sourceName, PlacedUnit placed, BiConsumer<String, FileNode> out) {
-        place(placed, unitText(TEMPLATES.get(), sourceName, placed.unit()), out);
+        place(placed, UnitWriter.text(sourceName, placed.unit()), out);
     }
 
     /** A link that is not a unit's enablement (a masked unit, a packaged unit enabled). */
@@ -146,7 +123,7 @@ public final class Renderer {
 
     /** The notes file, of all the notes in their order. */
     public void notes(String sourceName, List<Note> notes, BiConsumer<String, FileNode> out) {
-        out.accept(NOTES_PATH, notesFile(notesText(TEMPLATES.get(), sourceName, notes)));
+        out.accept(NOTES_PATH, notesFile(notesText(sourceName, notes)));
     }
 
     private static void place(PlacedUnit placed, String text, BiConsumer<String, FileNode> out) {
@@ -163,12 +140,8 @@ public final class Renderer {
         return new FileNode.RegularFile(text, FILE_MODE, "/");
     }
 
-    private static String unitText(Templates templates, String sourceName, UnitFile unit) {
-        return applyBuffered(templates.units().get(unit.kind()), view(sourceName, unit).model());
-    }
-
-    private static String notesText(Templates templates, String sourceName, List<Note> notes) {
-        return apply(templates.notes(), "notes", notesView(sourceName, notes).model());
+    private static String notesText(String sourceName, List<Note> notes) {
+        return apply(NOTES_TEMPLATE.get(), notesView(sourceName, notes).model());
     }
 
     private static String join(CompletableFuture<String> text) {
@@ -182,18 +155,6 @@ public final class Renderer {
         }
     }
 
-    private static UnitView view(String sourceName, UnitFile unit) {
-        Map<String, List<UnitView.LineView>> sections = new LinkedHashMap<>();
-        for (Section s : unit.sections()) {
-            List<UnitView.LineView> lines = new ArrayList<>();
-            for (Entry e : s.entries()) {
-                lines.add(new UnitView.LineView(e.key(), e.value(), e.why().orElse(null)));
-            }
-            sections.put(s.name(), lines);
-        }
-        return new UnitView(Header.lines(sourceName, unit.origin()), sections, List.copyOf(sections.keySet()));
-    }
-
     private static NotesView notesView(String sourceName, List<Note> notes) {
         Map<String, List<Note>> groups = new LinkedHashMap<>();
         for (Note n : notes) {
@@ -204,20 +165,10 @@ public final class Renderer {
         return new NotesView(Header.lines(sourceName, "/"), Header.clean(sourceName), list);
     }
 
-    private static String apply(Template template, String variable, TemplateModel model) {
-        return apply(template, variable, model, new TextWriter());
-    }
-
-    /** A unit's text, written into the buffer its thread keeps for units. */
-    private static String applyBuffered(Template template, TemplateModel model) {
-        TextWriter out = UNIT_BUFFER.get();
-        out.clear();
-        return apply(template, "unit", model, out);
-    }
-
-    private static String apply(Template template, String variable, TemplateModel model, TextWriter out) {
+    private static String apply(Template template, TemplateModel model) {
+        TextWriter out = new TextWriter();
         try {
-            template.process(Models.hash(key -> variable.equals(key) ? model : null), out);
+            template.process(Models.hash(key -> "notes".equals(key) ? model : null), out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a TextWriter never throws it

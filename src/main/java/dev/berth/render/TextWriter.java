@@ -2,7 +2,7 @@ package dev.berth.render;
 
 import java.io.Writer;
 
-/** A {@link java.io.StringWriter} without its lock, and emptied for reuse: each rendering writes to one on its own thread. */
+/** A {@link java.io.StringWriter} without its lock: each rendering writes to one of its own, on one thread. */
 final class TextWriter extends Writer {
     private final StringBuilder text = new StringBuilder(1024);
 
@@ -24,10 +24,6 @@ final class TextWriter extends Writer {
     @Override
     public void write(int c) {
         text.append((char) c);
-    }
-
-    void clear() {
-        text.setLength(0);
     }
 
     @Override

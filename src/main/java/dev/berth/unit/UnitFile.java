@@ -54,8 +54,8 @@ public record UnitFile(String fileName, UnitKind kind, String origin, List<Secti
         }
 
         /** A line read back from a unit file: its value stays as written. */
-        Builder addParsed(String section, String key, String text) {
-            return add(section, key, Value.parsed(text));
+        Builder addParsed(String section, String key, String text, Optional<String> why) {
+            return put(section, new Entry(key, text, why));
         }
 
         private Builder put(String section, Entry entry) {

@@ -1,19 +1,12 @@
 package dev.berth.unit;
 
-/** What a generated file is; each kind has its own template. */
+/**
+ * What a generated file is: a service or socket unit, a drop-in for a unit, or a {@code .nspawn} settings file.
+ * All are written alike; the kind says what systemd does with the file, e.g. whether it can be enabled.
+ */
 public enum UnitKind {
-    SERVICE("service"),
-    SOCKET("socket"),
-    DROPIN("dropin"),
-    NSPAWN("nspawn");
-
-    private final String template;
-
-    UnitKind(String template) {
-        this.template = template;
-    }
-
-    public String template() {
-        return template + ".ftl";
-    }
+    SERVICE,
+    SOCKET,
+    DROPIN,
+    NSPAWN
 }

@@ -103,11 +103,6 @@ public final class Value {
         return new Value("");
     }
 
-    /** A value read back from a unit file, kept exactly as written. */
-    static Value parsed(String text) {
-        return new Value(text);
-    }
-
     /** Whether {@link #duration}, {@link #quantity} or {@link #mode} take the text. */
     public static boolean isDuration(String value) {
         return DURATION.matcher(value).matches();

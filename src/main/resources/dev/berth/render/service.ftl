@@ -1,5 +1,0 @@
-<#import "lib.ftl" as u>
-<@u.header unit.header/>
-<@u.section unit "Unit"/>
-<@u.section unit "Service"/>
-<@u.section unit "Install"/>

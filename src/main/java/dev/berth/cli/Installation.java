@@ -3,9 +3,9 @@ package dev.berth.cli;
 import dev.berth.Berth;
 import dev.berth.Result;
 import dev.berth.apply.Applier;
+import dev.berth.apply.ApplyJsonView;
 import dev.berth.apply.LockHeldException;
 import dev.berth.apply.Outcome;
-import dev.berth.apply.OutcomeJsonView;
 import dev.berth.apply.OutcomeTextView;
 import dev.berth.apply.RootFileSystem;
 import dev.berth.apply.RootLock;
@@ -200,8 +200,7 @@ final class Installation {
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
         if (!applicable || nothingToDo) {
             if (json()) {
-                out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
-                        + ",\n \"outcome\": null}");
+                out.println(ApplyJsonView.render(plan, earlier, Optional.empty()));
             } else {
                 showText(plan);
             }
@@ -216,8 +215,7 @@ final class Installation {
         Outcome outcome = new Applier(host.files(), host.systemctl(), host.runner(), view).apply(plan);
         view.finish();
         if (json()) {
-            out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
-                    + ",\n \"outcome\": " + new OutcomeJsonView().render(outcome) + "}");
+            out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));
         } else if (outcome.ok()) {
             if (!output.quiet) {
                 out.println();

@@ -1,5 +1,10 @@
 package dev.berth;
 
+import dev.berth.apply.Applier;
+import dev.berth.apply.CommandRunner;
+import dev.berth.apply.Outcome;
+import dev.berth.apply.RootFileSystem;
+import dev.berth.apply.Systemctl;
 import dev.berth.check.Checker;
 import dev.berth.diag.Diagnostics;
 import dev.berth.diag.Position;
@@ -160,10 +165,28 @@ public final class Berth {
     }
 
     /**
-     * What applying the config would do to a root last applied from the very same config (its {@code digest}) and
-     * left as it was: made from the root's manifest and the files' stamps, without compiling; empty when that
+     * {@link #desired} for plan and apply: a config that compiled without any diagnostic carries its identity
+     * ({@link ConfigIdentity}), which the manifest records when it is applied (see {@link #planIfUnchanged}).
+     */
+    public static Result<Desired> desiredToApply(Source source) {
+        Result<Desired> result = desired(source);
+        if (!result.ok() || !result.diagnostics().all().isEmpty()) {
+            return result;
+        }
+        Desired desired = result.value().get();
+        return Result.of(ConfigIdentity.of(source).map(desired::withDigest).orElse(desired), result.diagnostics());
+    }
+
+    /**
+     * What applying the config would do to a root last applied from the very same config by this build of berth
+     * and left as it was: made from the root's manifest and the files' stamps, without compiling; empty when that
      * cannot be told, and then {@link #plan} of the compiled config says.
      */
+    public static Optional<Plan> planIfUnchanged(Source source, Target target, PlanOptions options) {
+        return ConfigIdentity.of(source).flatMap(digest -> planIfUnchanged(digest, target, options));
+    }
+
+    /** As {@link #planIfUnchanged(Source, Target, PlanOptions)}, for the config's identity ({@code digest}). */
     public static Optional<Plan> planIfUnchanged(String digest, Target target, PlanOptions options) {
         return new Planner(target, options).planIfUnchanged(digest);
     }
@@ -172,5 +195,15 @@ public final class Berth {
     public static Plan plan(Desired desired, Target target, PlanOptions options) {
         return new Planner(target, options).plan(desired);
     }
-}
 
+    /** What removing everything berth installed in a root would do. */
+    public static Plan planDestroy(Target target) {
+        return new Planner(target, PlanOptions.DEFAULT).planDestroy();
+    }
+
+    /** Carries out a plan on the root it was made for, telling {@code progress} of each step; nothing is rolled back. */
+    public static Outcome apply(Plan plan, RootFileSystem files, Systemctl systemctl, CommandRunner runner,
+                                Applier.Progress progress) {
+        return new Applier(files, systemctl, runner, progress).apply(plan);
+    }
+}

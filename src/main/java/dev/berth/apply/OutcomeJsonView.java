@@ -1,12 +1,12 @@
 package dev.berth.apply;
 
-import dev.berth.diag.Json;
+import dev.berth.diag.JsonText;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
 
 /**
- * How an apply ended, for scripts (shape version 1, inside apply's JSON next to the plan):
+ * How an apply ended, for scripts (shape version 1, inside apply's JSON next to the plan, see {@link ApplyJsonView}):
  * <pre>
  * {"status": "applied" | "failed",
  *  "done": [{"stage": "files", "step": "+ etc/systemd/system/web.socket"}, …],
@@ -15,20 +15,41 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class OutcomeJsonView {
+    /** The outcome as one line, without a newline. */
     public String render(Outcome outcome) {
-        String failed = outcome.failure().map(f -> "{" + step(f.step()) + ", \"code\": " + Json.quote(f.diagnostic().code().id())
-                + ", \"summary\": " + Json.quote(f.diagnostic().summary()) + ", \"hint\": " + Json.quote(f.diagnostic().hint())
-                + ", \"detail\": " + Json.quote(f.detail()) + "}").orElse("null");
-        return "{\"status\": " + Json.quote(outcome.ok() ? "applied" : "failed")
-                + ", \"done\": " + steps(outcome.done()) + ", \"failed\": " + failed + ", \"not_run\": " + steps(outcome.notRun()) + "}";
+        return JsonText.write(json -> write(json.generator(), outcome));
     }
 
-    private static String steps(List<Outcome.Step> steps) {
-        return steps.stream().map(s -> "{" + step(s) + "}").collect(Collectors.joining(", ", "[", "]"));
+    void write(JsonGenerator g, Outcome outcome) {
+        g.writeStartObject();
+        g.writeStringProperty("status", outcome.ok() ? "applied" : "failed");
+        steps(g, "done", outcome.done());
+        g.writeName("failed");
+        outcome.failure().ifPresentOrElse(f -> {
+            g.writeStartObject();
+            step(g, f.step());
+            g.writeStringProperty("code", f.diagnostic().code().id());
+            g.writeStringProperty("summary", f.diagnostic().summary());
+            g.writeStringProperty("hint", f.diagnostic().hint());
+            g.writeStringProperty("detail", f.detail());
+            g.writeEndObject();
+        }, g::writeNull);
+        steps(g, "not_run", outcome.notRun());
+        g.writeEndObject();
     }
 
-    private static String step(Outcome.Step s) {
-        return "\"stage\": " + Json.quote(s.stage().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                + ", \"step\": " + Json.quote(s.label());
+    private static void steps(JsonGenerator g, String name, List<Outcome.Step> steps) {
+        g.writeArrayPropertyStart(name);
+        for (Outcome.Step s : steps) {
+            g.writeStartObject();
+            step(g, s);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void step(JsonGenerator g, Outcome.Step s) {
+        g.writeStringProperty("stage", s.stage().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeStringProperty("step", s.label());
     }
 }

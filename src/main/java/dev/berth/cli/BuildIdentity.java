@@ -1,81 +1,16 @@
 package dev.berth.cli;
 
+import dev.berth.ConfigIdentity;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-/**
- * Which build of berth this is, by content: a hash of every class and resource the build produced, which the build
- * stores beside them ({@code mvn process-classes}, after the help texts). Two builds that compile configs alike have
- * the same identity, and any change to code, templates or schema gives a new one; a version number tells neither.
- * A root's manifest records it with the config it was applied from (see {@link dev.berth.plan.AppliedConfig}).
- */
+/** The build step that stores the build's identity among its classes: see {@link ConfigIdentity}. */
 final class BuildIdentity {
-    private static final String RESOURCE = "build-identity.txt";
-
     private BuildIdentity() {
-    }
-
-    /** This build's identity; empty when berth runs from classes the build did not finish (then no plan skips compiling). */
-    static Optional<String> current() {
-        try (InputStream in = BuildIdentity.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                String id = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-                return id.isEmpty() ? Optional.empty() : Optional.of(id);
-            }
-        } catch (IOException e) {
-            // no identity: every plan compiles
-        }
-        return Optional.empty();
-    }
-
-    /** The identity of a config as berth applies it: this build, the config file's name and its text. */
-    static Optional<String> of(dev.berth.load.Source config) {
-        return current().map(build -> {
-            MessageDigest digest = sha256();
-            digest.update((build + "\n" + config.baseName() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(config.text().getBytes(StandardCharsets.UTF_8)); // not joined first: a config can be megabytes
-            return HexFormat.of().formatHex(digest.digest());
-        });
     }
 
     /** Writes the identity of the classes below {@code args[0]} (the build's output directory) among them. */
     public static void main(String[] args) throws IOException {
-        Path classes = Path.of(args[0]);
-        Path target = classes.resolve(BuildIdentity.class.getPackageName().replace('.', '/')).resolve(RESOURCE);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.equals(target))
-                    .sorted((a, b) -> classes.relativize(a).toString().compareTo(classes.relativize(b).toString())).toList();
-        }
-        MessageDigest digest = sha256();
-        for (Path file : files) {
-            digest.update(classes.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            try {
-                digest.update(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            digest.update((byte) 0);
-        }
-        Files.writeString(target, HexFormat.of().formatHex(digest.digest()) + "\n", StandardCharsets.US_ASCII);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        ConfigIdentity.writeBuildIdentity(Path.of(args[0]));
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.plan.PlanOptions;
-import dev.berth.plan.Planner;
+import dev.berth.Berth;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,6 +53,6 @@ final class DestroyCommand implements Callable<Integer> {
             return 1;
         }
         return installation.locked(host.get(), () -> installation.applyAndReport(host.get(),
-                new Planner(host.get().target(), PlanOptions.DEFAULT).planDestroy(), progress));
+                Berth.planDestroy(host.get().target()), progress));
     }
 }

@@ -2,10 +2,9 @@ package dev.berth.cli;
 
 import dev.berth.Berth;
 import dev.berth.Result;
-import dev.berth.apply.Applier;
+import dev.berth.apply.ApplyJsonView;
 import dev.berth.apply.LockHeldException;
 import dev.berth.apply.Outcome;
-import dev.berth.apply.OutcomeJsonView;
 import dev.berth.apply.OutcomeTextView;
 import dev.berth.apply.RootFileSystem;
 import dev.berth.apply.RootLock;
@@ -77,7 +76,7 @@ final class Installation {
      * its identity, which the manifest records when it is applied (see {@link #planIfUnchanged}).
      */
     Optional<Desired> compile(Source source) {
-        Result<Desired> result = Berth.desired(source);
+        Result<Desired> result = Berth.desiredToApply(source);
         if (!result.ok() || reporter.failed(result.diagnostics())) {
             reporter.report(result.diagnostics(), Optional.of(source));
             return Optional.empty();
@@ -87,8 +86,7 @@ final class Installation {
         } else {
             reporter.report(result.diagnostics(), Optional.of(source));
         }
-        Optional<String> digest = result.diagnostics().all().isEmpty() ? BuildIdentity.of(source) : Optional.empty();
-        return result.value().map(desired -> digest.map(desired::withDigest).orElse(desired));
+        return result.value();
     }
 
     /**
@@ -102,7 +100,7 @@ final class Installation {
 
     /** As {@link #planIfUnchanged(Source, Path, PlanOptions)}, for a root already open. */
     Optional<Plan> planIfUnchanged(Source source, Hosts.Host host, PlanOptions options) {
-        return BuildIdentity.of(source).flatMap(digest -> Berth.planIfUnchanged(digest, host.target(), options));
+        return Berth.planIfUnchanged(source, host.target(), options);
     }
 
     /** The root, or empty without a word: for a first try whose failure the next try reports. */
@@ -200,8 +198,7 @@ final class Installation {
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
         if (!applicable || nothingToDo) {
             if (json()) {
-                out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
-                        + ",\n \"outcome\": null}");
+                out.println(ApplyJsonView.render(plan, earlier, Optional.empty()));
             } else {
                 showText(plan);
             }
@@ -213,11 +210,10 @@ final class Installation {
             out.flush();
         }
         ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
-        Outcome outcome = new Applier(host.files(), host.systemctl(), host.runner(), view).apply(plan);
+        Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view);
         view.finish();
         if (json()) {
-            out.println("{\"format_version\": 1, \"plan\": " + new PlanJsonView().render(plan, earlier).strip()
-                    + ",\n \"outcome\": " + new OutcomeJsonView().render(outcome) + "}");
+            out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));
         } else if (outcome.ok()) {
             if (!output.quiet) {
                 out.println();

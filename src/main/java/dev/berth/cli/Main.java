@@ -50,7 +50,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        dev.berth.startup.Preload.forCommand(args); // the schema and templates load on other threads while picocli parses
+        Preload.forCommand(args); // the schema and templates load on other threads while picocli parses
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(Environment.detect(), out, err, args));

@@ -1,6 +1,7 @@
 package dev.berth.diag;
 
 import java.io.PrintWriter;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Diagnostics as one JSON object (shape version 1):
@@ -19,28 +20,38 @@ public final class JsonPrinter implements DiagnosticPrinter {
     }
 
     public static String toJson(Diagnostics diagnostics) {
-        StringBuilder json = new StringBuilder();
-        long errors = diagnostics.all().stream().filter(Diagnostic::isError).count();
-        long warnings = diagnostics.all().stream().filter(d -> d.severity() == Severity.WARNING).count();
-        json.append("{\"version\": 1, \"errors\": ").append(errors).append(", \"warnings\": ").append(warnings)
-                .append(", \"diagnostics\": [");
-        String separator = "";
-        for (Diagnostic d : diagnostics.sorted()) {
-            json.append(separator).append("\n  ").append(object(d));
-            separator = ",";
-        }
-        return json.append(diagnostics.isEmpty() ? "]}" : "\n]}").toString();
+        return JsonText.write(json -> {
+            JsonGenerator g = json.generator();
+            g.writeStartObject();
+            g.writeNumberProperty("version", 1);
+            g.writeNumberProperty("errors", diagnostics.all().stream().filter(Diagnostic::isError).count());
+            g.writeNumberProperty("warnings", diagnostics.all().stream().filter(d -> d.severity() == Severity.WARNING).count());
+            g.writeArrayPropertyStart("diagnostics");
+            for (Diagnostic d : diagnostics.sorted()) {
+                json.newline(2);
+                object(g, d);
+            }
+            if (!diagnostics.isEmpty()) {
+                json.newline(0);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     /** One diagnostic as a JSON object, the shape of an element of "diagnostics" above. */
-    public static String object(Diagnostic d) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\"severity\": ").append(Json.quote(d.severity().label()))
-                .append(", \"code\": ").append(Json.quote(d.code().id()))
-                .append(", \"path\": ").append(Json.quote(d.path()));
-        d.position().ifPresent(p -> json.append(", \"file\": ").append(Json.quote(p.file()))
-                .append(", \"line\": ").append(p.line()).append(", \"column\": ").append(p.column()));
-        return json.append(", \"summary\": ").append(Json.quote(d.summary()))
-                .append(", \"hint\": ").append(Json.quote(d.hint())).append('}').toString();
+    public static void object(JsonGenerator g, Diagnostic d) {
+        g.writeStartObject();
+        g.writeStringProperty("severity", d.severity().label());
+        g.writeStringProperty("code", d.code().id());
+        g.writeStringProperty("path", d.path());
+        d.position().ifPresent(p -> {
+            g.writeStringProperty("file", p.file());
+            g.writeNumberProperty("line", p.line());
+            g.writeNumberProperty("column", p.column());
+        });
+        g.writeStringProperty("summary", d.summary());
+        g.writeStringProperty("hint", d.hint());
+        g.writeEndObject();
     }
 }

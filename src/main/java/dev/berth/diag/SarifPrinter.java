@@ -3,6 +3,7 @@ package dev.berth.diag;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Diagnostics as a SARIF 2.1.0 log, the format code-scanning services read: one run of the tool
@@ -26,52 +27,104 @@ public final class SarifPrinter implements DiagnosticPrinter {
     }
 
     public String toJson(Diagnostics diagnostics) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n  \"$schema\": ").append(Json.quote(SCHEMA)).append(",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\n");
-        json.append("    \"tool\": {\"driver\": {\"name\": \"berth\"");
-        if (!version.isEmpty()) {
-            json.append(", \"version\": ").append(Json.quote(version));
-        }
-        json.append(", \"rules\": [");
-        Code[] codes = Code.values();
-        for (int i = 0; i < codes.length; i++) {
-            json.append(i == 0 ? "\n" : ",\n").append("      ").append(rule(codes[i]));
-        }
-        json.append("\n    ]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
-        List<Diagnostic> sorted = diagnostics.sorted();
-        for (int i = 0; i < sorted.size(); i++) {
-            json.append(i == 0 ? "\n" : ",\n").append("      ").append(result(sorted.get(i)));
-        }
-        json.append(sorted.isEmpty() ? "]\n  }]\n}" : "\n    ]\n  }]\n}");
-        return json.toString();
-    }
-
-    private static String rule(Code code) {
-        String help = code.explanation() + "\n\nBad:\n" + code.badExample() + "\n\nGood:\n" + code.goodExample();
-        return "{\"id\": " + Json.quote(code.id())
-                + ", \"name\": " + Json.quote(ruleName(code))
-                + ", \"shortDescription\": {\"text\": " + Json.quote(code.title()) + "}"
-                + ", \"fullDescription\": {\"text\": " + Json.quote(code.explanation()) + "}"
-                + ", \"help\": {\"text\": " + Json.quote(help) + "}"
-                + ", \"defaultConfiguration\": {\"level\": " + Json.quote(level(code.severity())) + "}"
-                + ", \"properties\": {\"topic\": " + Json.quote(code.topic()) + "}}";
-    }
-
-    private static String result(Diagnostic d) {
-        StringBuilder r = new StringBuilder("{\"ruleId\": ").append(Json.quote(d.code().id()))
-                .append(", \"ruleIndex\": ").append(d.code().ordinal())
-                .append(", \"level\": ").append(Json.quote(level(d.severity())))
-                .append(", \"message\": {\"text\": ")
-                .append(Json.quote(d.hint().isEmpty() ? d.summary() : d.summary() + " (hint: " + d.hint() + ")")).append('}');
-        d.position().ifPresent(p -> {
-            r.append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ").append(Json.quote(uri(p.file())))
-                    .append("}, \"region\": {\"startLine\": ").append(p.line()).append(", \"startColumn\": ").append(p.column());
-            if (p.length() > 0) {
-                r.append(", \"endColumn\": ").append(p.column() + p.length());
+        return JsonText.write(json -> {
+            JsonGenerator g = json.generator();
+            g.writeStartObject();
+            json.newline(2);
+            g.writeStringProperty("$schema", SCHEMA);
+            json.newline(2);
+            g.writeStringProperty("version", "2.1.0");
+            json.newline(2);
+            g.writeArrayPropertyStart("runs");
+            g.writeStartObject();
+            json.newline(4);
+            g.writeObjectPropertyStart("tool");
+            g.writeObjectPropertyStart("driver");
+            g.writeStringProperty("name", "berth");
+            if (!version.isEmpty()) {
+                g.writeStringProperty("version", version);
             }
-            r.append("}}}]");
+            g.writeArrayPropertyStart("rules");
+            for (Code code : Code.values()) {
+                json.newline(6);
+                rule(g, code);
+            }
+            json.newline(4);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            json.newline(4);
+            g.writeStringProperty("columnKind", "unicodeCodePoints");
+            json.newline(4);
+            g.writeArrayPropertyStart("results");
+            List<Diagnostic> sorted = diagnostics.sorted();
+            for (Diagnostic d : sorted) {
+                json.newline(6);
+                result(g, d);
+            }
+            if (!sorted.isEmpty()) {
+                json.newline(4);
+            }
+            g.writeEndArray();
+            json.newline(2);
+            g.writeEndObject();
+            g.writeEndArray();
+            json.newline(0);
+            g.writeEndObject();
         });
-        return r.append(", \"properties\": {\"path\": ").append(Json.quote(d.path())).append("}}").toString();
+    }
+
+    private static void rule(JsonGenerator g, Code code) {
+        g.writeStartObject();
+        g.writeStringProperty("id", code.id());
+        g.writeStringProperty("name", ruleName(code));
+        text(g, "shortDescription", code.title());
+        text(g, "fullDescription", code.explanation());
+        text(g, "help", code.explanation() + "\n\nBad:\n" + code.badExample() + "\n\nGood:\n" + code.goodExample());
+        g.writeObjectPropertyStart("defaultConfiguration");
+        g.writeStringProperty("level", level(code.severity()));
+        g.writeEndObject();
+        g.writeObjectPropertyStart("properties");
+        g.writeStringProperty("topic", code.topic());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void result(JsonGenerator g, Diagnostic d) {
+        g.writeStartObject();
+        g.writeStringProperty("ruleId", d.code().id());
+        g.writeNumberProperty("ruleIndex", d.code().ordinal());
+        g.writeStringProperty("level", level(d.severity()));
+        text(g, "message", d.hint().isEmpty() ? d.summary() : d.summary() + " (hint: " + d.hint() + ")");
+        d.position().ifPresent(p -> {
+            g.writeArrayPropertyStart("locations");
+            g.writeStartObject();
+            g.writeObjectPropertyStart("physicalLocation");
+            g.writeObjectPropertyStart("artifactLocation");
+            g.writeStringProperty("uri", uri(p.file()));
+            g.writeEndObject();
+            g.writeObjectPropertyStart("region");
+            g.writeNumberProperty("startLine", p.line());
+            g.writeNumberProperty("startColumn", p.column());
+            if (p.length() > 0) {
+                g.writeNumberProperty("endColumn", p.column() + p.length());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+        });
+        g.writeObjectPropertyStart("properties");
+        g.writeStringProperty("path", d.path());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** A SARIF message object: {@code {"text": …}}. */
+    private static void text(JsonGenerator g, String name, String text) {
+        g.writeObjectPropertyStart(name);
+        g.writeStringProperty("text", text);
+        g.writeEndObject();
     }
 
     static String level(Severity severity) {

@@ -1,7 +1,5 @@
 package dev.berth.plan;
 
-import dev.berth.diag.Json;
-import dev.berth.translate.GuestBootstrap;
 import dev.berth.tree.FileTree;
 import java.util.Collections;
 import java.util.HashMap;
@@ -111,63 +109,7 @@ public record Manifest(SortedMap<String, FileState> files, Map<String, Stamp> st
 
     /** Deterministic text: the same manifest is the same bytes, so an unchanged root is not rewritten. */
     public String toJson() {
-        StringBuilder json = new StringBuilder();
-        json.append("{\n  \"format_version\": ").append(FORMAT_VERSION).append(",\n  \"generator\": \"berth\",\n");
-        config.ifPresent(c -> appendConfig(json, c));
-        json.append("  \"files\": [");
-        String separator = "\n";
-        for (Map.Entry<String, FileState> e : files.entrySet()) {
-            json.append(separator).append("    {\"path\": ").append(Json.quote(e.getKey()));
-            FileState state = e.getValue();
-            json.append(", \"kind\": ").append(Json.quote(state.kind()));
-            if (state instanceof FileState.Regular r) {
-                json.append(", \"mode\": ").append(Json.quote(FileState.octal(r.mode())))
-                        .append(", \"sha256\": ").append(Json.quote(r.sha256()));
-            } else if (state instanceof FileState.Link l) {
-                json.append(", \"target\": ").append(Json.quote(l.target()));
-            }
-            Stamp stamp = stamps.get(e.getKey());
-            if (stamp != null) {
-                json.append(", \"size\": ").append(stamp.size()).append(", \"mtime_ns\": ").append(stamp.mtimeNanos())
-                        .append(", \"file_key\": ").append(Json.quote(stamp.fileKey()));
-            }
-            json.append('}');
-            separator = ",\n";
-        }
-        json.append(files.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        return json.toString();
-    }
-
-    private static void appendConfig(StringBuilder json, AppliedConfig config) {
-        json.append("  \"config\": {\"sha256\": ").append(Json.quote(config.digest())).append(", \"guests\": [");
-        String separator = "";
-        for (GuestRoot g : config.guests()) {
-            GuestBootstrap b = g.bootstrap();
-            json.append(separator).append("\n    {\"container\": ").append(Json.quote(g.container()))
-                    .append(", \"path\": ").append(Json.quote(g.path())).append(", \"origin\": ").append(Json.quote(g.origin()))
-                    .append(", \"os\": ").append(Json.quote(b.os())).append(", \"release\": ").append(Json.quote(b.release()))
-                    .append(", \"sshd\": ").append(b.sshd()).append(", \"packages\": [");
-            String comma = "";
-            for (String p : b.packages()) {
-                json.append(comma).append(Json.quote(p));
-                comma = ", ";
-            }
-            json.append("]}");
-            separator = ",";
-        }
-        json.append(config.guests().isEmpty() ? "]" : "\n  ]").append(", \"needs\": {");
-        separator = "";
-        for (Map.Entry<String, SortedMap<String, String>> scope : config.needs().entrySet()) {
-            json.append(separator).append(Json.quote(scope.getKey())).append(": {");
-            String comma = "";
-            for (Map.Entry<String, String> need : scope.getValue().entrySet()) {
-                json.append(comma).append(Json.quote(need.getKey())).append(": ").append(Json.quote(need.getValue()));
-                comma = ", ";
-            }
-            json.append('}');
-            separator = ", ";
-        }
-        json.append("}},\n");
+        return ManifestWriter.write(this);
     }
 
     /** Reads a manifest, refusing anything berth would not have written (the root may be hostile). */

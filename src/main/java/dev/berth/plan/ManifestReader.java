@@ -1,6 +1,6 @@
 package dev.berth.plan;
 
-import dev.berth.diag.Json;
+import dev.berth.diag.JsonText;
 import dev.berth.translate.GuestBootstrap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,7 +153,7 @@ final class ManifestReader {
         try {
             required(path, "path");
             if (!RootPaths.valid(path)) {
-                throw new Manifest.Invalid("path " + Json.quote(path) + " is not a normalized path below the root");
+                throw new Manifest.Invalid("path " + JsonText.quote(path) + " is not a normalized path below the root");
             }
             FileState state = switch (required(kind, "kind")) {
                 case "file" -> new FileState.Regular(sha256(required(sha256, "sha256")), mode(required(mode, "mode")), Optional.empty());
@@ -218,7 +218,7 @@ final class ManifestReader {
 
     private static String sha256(String hex) throws Manifest.Invalid {
         if (!lowercaseHex(hex, 64)) {
-            throw new Manifest.Invalid("sha256 " + Json.quote(hex) + " is not 64 lowercase hex digits");
+            throw new Manifest.Invalid("sha256 " + JsonText.quote(hex) + " is not 64 lowercase hex digits");
         }
         return hex;
     }
@@ -239,7 +239,7 @@ final class ManifestReader {
 
     private static int mode(String octal) throws Manifest.Invalid {
         if (!MODE.matcher(octal).matches()) {
-            throw new Manifest.Invalid("mode " + Json.quote(octal) + " is not four octal digits");
+            throw new Manifest.Invalid("mode " + JsonText.quote(octal) + " is not four octal digits");
         }
         return Integer.parseInt(octal, 8);
     }

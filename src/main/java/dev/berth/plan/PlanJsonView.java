@@ -1,14 +1,15 @@
 package dev.berth.plan;
 
 import dev.berth.diag.Diagnostic;
-import dev.berth.diag.Json;
+import dev.berth.diag.JsonPrinter;
+import dev.berth.diag.JsonText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * A plan for scripts. Shape version 1 (documented in docs/plan-json.md; fields are only ever added):
@@ -31,50 +32,79 @@ import java.util.stream.Collectors;
 public final class PlanJsonView {
     public static final int FORMAT_VERSION = 1;
 
-    /** The plan, with diagnostics found before planning (config warnings) merged into its lists. */
+    /** The plan, with diagnostics found before planning (config warnings) merged into its lists; one line at the end. */
     public String render(Plan plan, List<Diagnostic> earlier) {
-        StringBuilder json = new StringBuilder();
-        json.append("{\"format_version\": ").append(FORMAT_VERSION)
-                .append(",\n \"root\": ").append(Json.quote(plan.root().toString()))
-                .append(", \"live\": ").append(plan.live())
-                .append(",\n \"changes\": [");
-        String separator = "\n  ";
-        Set<String> adopted = new HashSet<>(plan.adopted());
-        for (Change c : plan.changes()) {
-            json.append(separator).append(change(c, adopted.contains(c.path())));
-            separator = ",\n  ";
-        }
-        json.append(plan.changes().isEmpty() ? "]" : "\n ]");
-        json.append(",\n \"adopted\": ").append(strings(plan.adopted()));
-        json.append(",\n \"actions\": [");
-        separator = "\n  ";
-        for (SystemAction a : plan.actions()) {
-            json.append(separator).append("{\"phase\": ").append(Json.quote(a.phase() == SystemAction.Phase.BEFORE_FILES
-                            ? "before-files" : "after-files"))
-                    .append(", \"kind\": ").append(Json.quote(a.kind().name().toLowerCase(Locale.ROOT)))
-                    .append(", \"command\": ").append(strings(a.command().argv()))
-                    .append(", \"why\": ").append(Json.quote(a.why())).append('}');
-            separator = ",\n  ";
-        }
-        json.append(plan.actions().isEmpty() ? "]" : "\n ]");
-        json.append(",\n \"action_notes\": ").append(strings(plan.actionNotes()));
-        json.append(",\n \"host\": ").append(strings(plan.hostFacts()));
-        List<Diagnostic> all = new ArrayList<>(earlier);
-        all.addAll(plan.diagnostics());
-        json.append(",\n \"warnings\": ").append(diagnostics(all.stream().filter(d -> !d.isError()).toList()));
-        json.append(",\n \"errors\": ").append(diagnostics(all.stream().filter(Diagnostic::isError).toList()));
-        json.append(",\n \"summary\": {\"add\": ").append(plan.toAdd()).append(", \"change\": ").append(plan.toChange())
-                .append(", \"destroy\": ").append(plan.toDestroy()).append(", \"actions\": ").append(plan.actions().size())
-                .append(", \"changes_present\": ").append(plan.hasChanges()).append("}}\n");
-        return json.toString();
+        return JsonText.write(json -> write(json, plan, earlier)) + "\n";
     }
 
-    private static String change(Change c, boolean adopted) {
-        return "{\"action\": " + Json.quote(c.action().word()) + ", \"path\": " + Json.quote(c.path())
-                + ", \"kind\": " + Json.quote(c.kind()) + ", \"origin\": " + Json.quote(c.origin())
-                + ", \"before\": " + c.before().map(PlanJsonView::state).orElse("null")
-                + ", \"after\": " + c.after().map(PlanJsonView::state).orElse("null")
-                + ", \"adopt\": " + adopted + ", \"diff\": " + diff(c).map(Json::quote).orElse("null") + "}";
+    /** The plan object, as a document of its own or as a value inside another ({@code apply}'s). */
+    public void write(JsonText json, Plan plan, List<Diagnostic> earlier) {
+        JsonGenerator g = json.generator();
+        g.writeStartObject();
+        g.writeNumberProperty("format_version", FORMAT_VERSION);
+        json.newline(1);
+        g.writeStringProperty("root", plan.root().toString());
+        g.writeBooleanProperty("live", plan.live());
+        json.newline(1);
+        g.writeArrayPropertyStart("changes");
+        Set<String> adopted = new HashSet<>(plan.adopted());
+        for (Change c : plan.changes()) {
+            json.newline(2);
+            change(g, c, adopted.contains(c.path()));
+        }
+        if (!plan.changes().isEmpty()) {
+            json.newline(1);
+        }
+        g.writeEndArray();
+        json.newline(1);
+        strings(g, "adopted", plan.adopted());
+        json.newline(1);
+        g.writeArrayPropertyStart("actions");
+        for (SystemAction a : plan.actions()) {
+            json.newline(2);
+            g.writeStartObject();
+            g.writeStringProperty("phase", a.phase() == SystemAction.Phase.BEFORE_FILES ? "before-files" : "after-files");
+            g.writeStringProperty("kind", a.kind().name().toLowerCase(Locale.ROOT));
+            strings(g, "command", a.command().argv());
+            g.writeStringProperty("why", a.why());
+            g.writeEndObject();
+        }
+        if (!plan.actions().isEmpty()) {
+            json.newline(1);
+        }
+        g.writeEndArray();
+        json.newline(1);
+        strings(g, "action_notes", plan.actionNotes());
+        json.newline(1);
+        strings(g, "host", plan.hostFacts());
+        List<Diagnostic> all = new ArrayList<>(earlier);
+        all.addAll(plan.diagnostics());
+        json.newline(1);
+        diagnostics(json, "warnings", all.stream().filter(d -> !d.isError()).toList());
+        json.newline(1);
+        diagnostics(json, "errors", all.stream().filter(Diagnostic::isError).toList());
+        json.newline(1);
+        g.writeObjectPropertyStart("summary");
+        g.writeNumberProperty("add", plan.toAdd());
+        g.writeNumberProperty("change", plan.toChange());
+        g.writeNumberProperty("destroy", plan.toDestroy());
+        g.writeNumberProperty("actions", plan.actions().size());
+        g.writeBooleanProperty("changes_present", plan.hasChanges());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void change(JsonGenerator g, Change c, boolean adopted) {
+        g.writeStartObject();
+        g.writeStringProperty("action", c.action().word());
+        g.writeStringProperty("path", c.path());
+        g.writeStringProperty("kind", c.kind());
+        g.writeStringProperty("origin", c.origin());
+        state(g, "before", c.before());
+        state(g, "after", c.after());
+        g.writeBooleanProperty("adopt", adopted);
+        g.writeStringProperty("diff", diff(c).orElse(null));
+        g.writeEndObject();
     }
 
     /**
@@ -95,24 +125,41 @@ public final class PlanJsonView {
         return Optional.of(String.join("\n", TextDiff.hunks(before, after.text().orElse(""))) + "\n");
     }
 
-    private static String state(FileState s) {
-        if (s instanceof FileState.Regular r) {
-            return "{\"kind\": \"file\", \"mode\": " + Json.quote(FileState.octal(r.mode())) + ", \"sha256\": "
-                    + Json.quote(r.sha256()) + "}";
+    private static void state(JsonGenerator g, String name, Optional<FileState> state) {
+        g.writeName(name);
+        if (state.isEmpty()) {
+            g.writeNull();
+            return;
         }
-        return "{\"kind\": \"symlink\", \"target\": " + Json.quote(((FileState.Link) s).target()) + "}";
+        g.writeStartObject();
+        if (state.get() instanceof FileState.Regular r) {
+            g.writeStringProperty("kind", "file");
+            g.writeStringProperty("mode", FileState.octal(r.mode()));
+            g.writeStringProperty("sha256", r.sha256());
+        } else {
+            g.writeStringProperty("kind", "symlink");
+            g.writeStringProperty("target", ((FileState.Link) state.get()).target());
+        }
+        g.writeEndObject();
     }
 
-    private static String strings(List<String> list) {
-        return list.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
+    private static void strings(JsonGenerator g, String name, List<String> list) {
+        g.writeArrayPropertyStart(name);
+        for (String s : list) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
     }
 
-    private static String diagnostics(List<Diagnostic> list) {
-        return list.stream().map(d -> "{\"severity\": " + Json.quote(d.severity().label()) + ", \"code\": "
-                + Json.quote(d.code().id()) + ", \"path\": " + Json.quote(d.path())
-                + d.position().map(p -> ", \"file\": " + Json.quote(p.file()) + ", \"line\": " + p.line()
-                        + ", \"column\": " + p.column()).orElse("")
-                + ", \"summary\": " + Json.quote(d.summary()) + ", \"hint\": " + Json.quote(d.hint()) + "}")
-                .collect(Collectors.joining(",\n   ", "[", "]"));
+    /** Diagnostics as in the diagnostics document, the first beside the name and each other on a line of its own. */
+    private static void diagnostics(JsonText json, String name, List<Diagnostic> list) {
+        json.generator().writeArrayPropertyStart(name);
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                json.newline(3);
+            }
+            JsonPrinter.object(json.generator(), list.get(i));
+        }
+        json.generator().writeEndArray();
     }
 }

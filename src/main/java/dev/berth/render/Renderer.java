@@ -1,6 +1,6 @@
 package dev.berth.render;
 
-import dev.berth.Preloaded;
+import dev.berth.preload.Preloaded;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
 import dev.berth.translate.UnitSet;

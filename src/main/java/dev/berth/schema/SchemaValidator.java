@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import dev.berth.Preloaded;
+import dev.berth.preload.Preloaded;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;

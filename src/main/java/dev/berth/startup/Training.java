@@ -1,6 +1,7 @@
 package dev.berth.startup;
 
 import dev.berth.cli.Main;
+import dev.berth.cli.Preload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -2,10 +2,10 @@ package dev.berth.tree;
 
 import dev.berth.diag.Diagnostic;
 import dev.berth.diag.GitHubPrinter;
-import dev.berth.diag.Json;
 import dev.berth.diag.JsonPrinter;
+import dev.berth.diag.JsonText;
 import java.util.List;
-import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
 
 /** The result of {@code berth compile --check} for people, for scripts and for GitHub Actions. */
 public final class TreeCheckView {
@@ -63,17 +63,44 @@ public final class TreeCheckView {
      * </pre>
      */
     public static String json(TreeCheck.Result result, String dir, List<Diagnostic> warnings) {
-        String differences = result.differences().stream()
-                .map(d -> "{\"kind\": " + Json.quote(d.kind().label()) + ", \"path\": " + Json.quote(d.path())
-                        + ", \"detail\": " + Json.quote(d.detail()) + "}")
-                .collect(Collectors.joining(",\n   ", "[", "]"));
-        return "{\"format_version\": " + FORMAT_VERSION + ", \"dir\": " + Json.quote(dir)
-                + ", \"up_to_date\": " + result.upToDate() + ", \"files\": " + result.files() + ",\n"
-                + " \"summary\": {\"stale\": " + result.count(TreeCheck.Kind.STALE) + ", \"missing\": "
-                + result.count(TreeCheck.Kind.MISSING) + ", \"extra\": " + result.count(TreeCheck.Kind.EXTRA) + "},\n"
-                + " \"differences\": " + differences + ",\n"
-                + " \"warnings\": " + warnings.stream().map(JsonPrinter::object).collect(Collectors.joining(",\n   ", "[", "]"))
-                + "}\n";
+        return JsonText.write(json -> {
+            JsonGenerator g = json.generator();
+            g.writeStartObject();
+            g.writeNumberProperty("format_version", FORMAT_VERSION);
+            g.writeStringProperty("dir", dir);
+            g.writeBooleanProperty("up_to_date", result.upToDate());
+            g.writeNumberProperty("files", result.files());
+            json.newline(1);
+            g.writeObjectPropertyStart("summary");
+            for (TreeCheck.Kind kind : List.of(TreeCheck.Kind.STALE, TreeCheck.Kind.MISSING, TreeCheck.Kind.EXTRA)) {
+                g.writeNumberProperty(kind.label(), result.count(kind));
+            }
+            g.writeEndObject();
+            json.newline(1);
+            g.writeArrayPropertyStart("differences");
+            for (int i = 0; i < result.differences().size(); i++) {
+                TreeCheck.Difference d = result.differences().get(i);
+                if (i > 0) {
+                    json.newline(3);
+                }
+                g.writeStartObject();
+                g.writeStringProperty("kind", d.kind().label());
+                g.writeStringProperty("path", d.path());
+                g.writeStringProperty("detail", d.detail());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            json.newline(1);
+            g.writeArrayPropertyStart("warnings");
+            for (int i = 0; i < warnings.size(); i++) {
+                if (i > 0) {
+                    json.newline(3);
+                }
+                JsonPrinter.object(g, warnings.get(i));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }) + "\n";
     }
 
     private static String join(String dir, String path) {

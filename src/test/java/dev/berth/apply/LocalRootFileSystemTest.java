@@ -137,7 +137,7 @@ class LocalRootFileSystemTest {
     @Test
     void aTempFileLeftByAnInterruptedRunIsReplaced() throws IOException {
         Path root = root();
-        Path stale = root.resolve(LocalRootFileSystem.tempName(Path.of("x.conf")).toString());
+        Path stale = root.resolve(StagedWrites.tempName(Path.of("x.conf")).toString());
         Files.writeString(stale, "half");
 
         new LocalRootFileSystem(root).writeFile("x.conf", utf8("whole\n"), 0644);
@@ -245,7 +245,7 @@ class LocalRootFileSystemTest {
         Files.writeString(root.resolve("etc/a.conf"), "old\n");
         LocalRootFileSystem fs = new LocalRootFileSystem(root);
         // what a run interrupted between writing and renaming leaves: removed when the path is staged again
-        Files.writeString(root.resolve("etc").resolve(LocalRootFileSystem.tempName(Path.of("a.conf"))), "half");
+        Files.writeString(root.resolve("etc").resolve(StagedWrites.tempName(Path.of("a.conf"))), "half");
 
         java.util.List<RootFileSystem.Staging> staged = fs.stage(java.util.List.of(
                 new RootFileSystem.FileWrite("etc/a.conf", utf8("new\n"), 0600),

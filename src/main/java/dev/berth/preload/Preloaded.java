@@ -1,4 +1,4 @@
-package dev.berth;
+package dev.berth.preload;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

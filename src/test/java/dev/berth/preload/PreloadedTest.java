@@ -1,4 +1,4 @@
-package dev.berth;
+package dev.berth.preload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

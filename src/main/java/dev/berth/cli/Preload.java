@@ -1,4 +1,4 @@
-package dev.berth.startup;
+package dev.berth.cli;
 
 import dev.berth.render.Renderer;
 import dev.berth.schema.SchemaValidator;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "rooted at DIR. Nothing is written when the config has errors. Files already in DIR that berth "
                 + "does not write are left alone.",
                 "With --check nothing is written: DIR is compared with what berth would write, for repositories that "
-                        + "commit the compiled tree. Stale, missing and extra files are listed on stdout, sorted by path."},
+                        + "commit the compiled tree. Stale, missing and extra files are listed, sorted by path."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:written (--check: DIR is up to date)",
                 "1:invalid config, or a write failure (--check: DIR is stale, or cannot be read)",

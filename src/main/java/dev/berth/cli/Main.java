@@ -155,6 +155,11 @@ public final class Main implements Runnable {
             sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
             sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
             verb.setHelpSectionKeys(sections);
+            CommandLine.Model.OptionSpec format = verb.getCommandSpec().findOption("--format");
+            if (format != null && OutputOptions.VERBS.contains(verb.getCommandName())) {
+                verb.getCommandSpec().remove(format);
+                verb.getCommandSpec().addOption(format.toBuilder().description(OutputOptions.formatHelp(verb.getCommandName())).build());
+            }
         }
         CommandLine helpVerb = cli.getSubcommands().get("help");
         if (helpVerb != null) {

@@ -48,10 +48,6 @@ final class Installation {
     private final PlanTextView planView;
     private final boolean destroying;
 
-    Installation(CommandSpec spec, OutputOptions output) {
-        this(spec, output, false, false);
-    }
-
     /**
      * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
      * @param destroying whether the plan is destroy's: it speaks of removing what berth installed

@@ -21,6 +21,15 @@ public final class OutcomeTextView {
                 + (plan.live() || actions > 0 ? "." : " (offline root: no systemctl).") + "\n";
     }
 
+    /** The last line of a successful destroy: "Destroy complete: 8 files removed (offline root: no systemctl)." */
+    public String destroyed(Plan plan, Outcome outcome) {
+        long actions = Outcome.count(Outcome.Stage.BEFORE_FILES, outcome.done()) + Outcome.count(Outcome.Stage.AFTER_FILES, outcome.done());
+        long removed = plan.toDestroy();
+        return "Destroy complete: " + removed + (removed == 1 ? " file removed" : " files removed")
+                + (actions == 0 ? "" : "; " + actions + (actions == 1 ? " system action" : " system actions"))
+                + (plan.live() || actions > 0 ? "." : " (offline root: no systemctl).") + "\n";
+    }
+
     /** The state report after a failure (the failure's diagnostic is printed by the caller). */
     public String failure(Plan plan, Outcome outcome) {
         Outcome.Failure failure = outcome.failure().orElseThrow();

@@ -48,7 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output);
+        Installation installation = new Installation(spec, output, install.full, false);
         Optional<Source> source = installation.read(file);
         if (source.isEmpty()) {
             return 1;

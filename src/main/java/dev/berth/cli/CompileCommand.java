@@ -26,13 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "rooted at DIR. Nothing is written when the config has errors. Files already in DIR that berth "
                 + "does not write are left alone.",
                 "With --check nothing is written: DIR is compared with what berth would write, for repositories that "
-                        + "commit the compiled tree. Stale, missing and extra files are listed on stdout, sorted by path."},
+                        + "commit the compiled tree. Stale, missing and extra files are listed, sorted by path."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:written (--check: DIR is up to date)",
                 "1:invalid config, or a write failure (--check: DIR is stale, or cannot be read)",
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
-        footer = {"  berth compile berth.yaml -o out/ && find out -type f",
+        footer = {"  berth compile berth.yaml -o out/ && find out -type f -o -type l | sort",
                 "  berth compile berth.yaml -o compiled/ --check   # fails when compiled/ is stale"})
 final class CompileCommand implements Callable<Integer> {
     @Spec
@@ -75,14 +75,14 @@ final class CompileCommand implements Callable<Integer> {
                 return !reporter.failed(findings);
             });
         } catch (IOException e) {
-            spec.commandLine().getErr().println("berth: cannot write " + outDir + ": " + e.getMessage());
+            spec.commandLine().getErr().println("berth: cannot write " + outDir + ": " + Words.reason(e));
             return 1;
         }
         if (!written.ok()) {
             return 1;
         }
         if (output.chatty()) {
-            spec.commandLine().getOut().println("Wrote " + written.value().get() + " files to " + outDir);
+            spec.commandLine().getOut().println("Wrote " + Words.count(written.value().get(), "file") + " to " + outDir);
         }
         return 0;
     }
@@ -116,7 +116,7 @@ final class CompileCommand implements Callable<Integer> {
                 reporter.report(warnings, Optional.of(source));
                 out.print(TreeCheckView.text(result, dir));
                 if (result.upToDate() && output.chatty()) {
-                    out.println(dir + ": up to date (" + result.files() + " files)");
+                    out.println(dir + ": up to date (" + Words.count(result.files(), "file") + ")");
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.berth.diag.Code;
 import dev.berth.schema.DidYouMean;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,22 +21,39 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:explained (or listed)", "1:unknown code", "3:internal error in berth"},
-        footer = {"  berth explain S002", "  berth explain --list"})
+        footer = {"  berth explain S002", "  berth explain --list", "  berth explain --list --format json"})
 final class ExplainCommand implements Callable<Integer> {
+    /** text for people; json, the same entries as data. */
+    enum Format { text, json }
+
+    /** The codes, for shell completion after {@code berth explain}. */
+    static final class Codes implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Code.values()).map(Code::id).iterator();
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "A code such as S002 (any case).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", completionCandidates = Codes.class,
+            description = "A code such as S002 (any case).")
     String code;
 
     @Option(names = "--list", description = "List every code with its severity and title, by topic.")
     boolean list;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json prints the entry "
+                    + "(with --list: every entry) as one document on stdout.")
+    Format format;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (list || code == null) {
-            out.print(Catalogue.list());
+            out.print(format == Format.json ? CatalogueJson.list() : Catalogue.list());
             out.flush();
             return 0;
         }
@@ -51,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        out.print(Catalogue.explain(found.get()));
+        out.print(format == Format.json ? CatalogueJson.entry(found.get()) : Catalogue.explain(found.get()));
         out.flush();
         return 0;
     }

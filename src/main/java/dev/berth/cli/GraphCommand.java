@@ -64,6 +64,12 @@ final class GraphCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        Optional<Path> missing = output == null ? Optional.empty() : Words.missingDirectory(output);
+        if (missing.isPresent()) {
+            err.println("berth: cannot write " + output + ": " + Words.doesNotExist(missing.get()));
+            err.flush();
+            return 1;
+        }
         Optional<Config> config = config();
         if (config.isEmpty()) {
             return 1;
@@ -90,7 +96,7 @@ final class GraphCommand implements Callable<Integer> {
             }
             return draw(program.get(), type.get(), dot, err);
         } catch (IOException e) {
-            err.println("berth: cannot write " + output + ": " + e.getMessage());
+            err.println("berth: cannot write " + output + ": " + Words.reason(e));
             err.flush();
             return 1;
         } catch (InterruptedException e) {

@@ -70,7 +70,7 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("Wrote " + config + " and " + schema + ". Next:");
         out.println("  berth validate " + config);
-        out.println("  berth compile " + config + " -o out && find out -type f");
+        out.println("  berth compile " + config + " -o out && find out -type f -o -type l | sort");
         out.flush();
         return 0;
     }

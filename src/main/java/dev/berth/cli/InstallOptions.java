@@ -18,6 +18,10 @@ final class InstallOptions {
             + "inode and mode as berth's manifest recorded them stand for its content.")
     boolean checksum;
 
+    @Option(names = "--full", description = "Show a new var/lib/berth/NOTES.md whole in the plan, as every other new "
+            + "file (by default it is one line with its size: prose about what berth cannot do for you).")
+    boolean full;
+
     PlanOptions toPlanOptions() {
         return new PlanOptions(adopt, bootstrap);
     }

@@ -20,6 +20,8 @@ import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +39,39 @@ final class Installation {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Environment environment;
-    /** Diagnostics found before the plan (config warnings); JSON output carries them inside the plan. */
+    /**
+     * Diagnostics found before the plan (config warnings) in a format that is data: JSON output carries them inside
+     * the plan, github and sarif output prints them with the plan's, so that stdout holds one document.
+     */
     private final List<Diagnostic> earlier = new ArrayList<>();
+    private final PlanTextView planView;
+    private final boolean destroying;
 
-    Installation(CommandSpec spec, OutputOptions output) {
+    /**
+     * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
+     * @param destroying whether the plan is destroy's: it speaks of removing what berth installed
+     */
+    Installation(CommandSpec spec, OutputOptions output, boolean fullNotes, boolean destroying) {
         this.output = output;
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
         this.environment = Main.environment(spec);
         this.reporter = new Reporter(output, out, err);
+        PlanTextView view = new PlanTextView(output.colorOut()).full(fullNotes);
+        this.planView = destroying ? view.destroying() : view;
+        this.destroying = destroying;
     }
 
     boolean json() {
         return output.format == OutputOptions.Format.json;
+    }
+
+    /**
+     * Where the plan and the outcome go as text: stdout, unless the format puts diagnostics there as data (github,
+     * sarif); then to stderr, so that stdout holds only the data.
+     */
+    private PrintWriter prose() {
+        return output.text() ? out : err;
     }
 
     /** A compiled config and the root it is to be installed into. */
@@ -81,10 +103,10 @@ final class Installation {
             reporter.report(result.diagnostics(), Optional.of(source));
             return Optional.empty();
         }
-        if (json()) {
-            earlier.addAll(result.diagnostics().all());
-        } else {
+        if (output.text()) {
             reporter.report(result.diagnostics(), Optional.of(source));
+        } else {
+            earlier.addAll(result.diagnostics().all());
         }
         return result.value();
     }
@@ -113,6 +135,12 @@ final class Installation {
     }
 
     Optional<Hosts.Host> open(Path root) {
+        if (Files.notExists(root, LinkOption.NOFOLLOW_LINKS)) {
+            fail(Diagnostic.error(Code.A009, "", "the root " + root + " does not exist",
+                    "create it first: mkdir -p " + root + " (--root names an existing directory; the default is /, "
+                            + "the running host)"));
+            return Optional.empty();
+        }
         try {
             return Optional.of(Hosts.factory.open(root));
         } catch (IOException e) {
@@ -154,7 +182,10 @@ final class Installation {
         return !reporter.failed(diagnostics);
     }
 
-    /** Shows a plan: text to stdout (its errors to stderr instead), or the JSON document. */
+    /**
+     * Shows a plan: text to stdout (its errors to stderr instead); the JSON document; or github and sarif
+     * diagnostics on stdout with the plan as text on stderr.
+     */
     void showPlan(Plan plan) {
         if (json()) {
             out.print(new PlanJsonView().render(plan, earlier));
@@ -164,28 +195,36 @@ final class Installation {
         out.flush();
     }
 
+    /** The plan as text, and its diagnostics where the format puts them. */
     private void showText(Plan plan) {
+        if (!output.text()) {
+            report(plan.diagnostics());
+        }
         if (plan.hasErrors()) {
-            Diagnostics diagnostics = new Diagnostics();
-            plan.diagnostics().forEach(diagnostics::add);
-            reporter.report(diagnostics, Optional.empty());
+            if (output.text()) {
+                report(plan.diagnostics());
+            }
             err.println("berth: nothing was installed under " + plan.root());
             err.flush();
             return;
         }
         if (!output.quiet) {
-            out.print(new PlanTextView(output.colorOut()).render(plan));
+            prose().print(planView.render(plan));
         }
         if (!acceptable(plan)) {
-            if (output.quiet) {
+            if (output.quiet && output.text()) {
                 // the plan (which lists its warnings) is not shown: the warnings that fail the run are
-                Diagnostics diagnostics = new Diagnostics();
-                plan.diagnostics().forEach(diagnostics::add);
-                reporter.report(diagnostics, Optional.empty());
+                report(plan.diagnostics());
             }
             err.println("berth: warnings count as errors (--strict); nothing was installed under " + plan.root());
             err.flush();
         }
+    }
+
+    private static List<Diagnostic> concat(List<Diagnostic> a, List<Diagnostic> b) {
+        List<Diagnostic> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -205,9 +244,9 @@ final class Installation {
             out.flush();
             return applicable ? 0 : 1;
         }
-        if (!json()) {
-            showText(plan);
-            out.flush();
+        if (!json() && !output.quiet) {
+            prose().print(planView.render(plan));
+            prose().flush();
         }
         ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
         Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view);
@@ -215,14 +254,17 @@ final class Installation {
         if (json()) {
             out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));
         } else if (outcome.ok()) {
+            if (!output.text()) {
+                report(plan.diagnostics());
+            }
             if (!output.quiet) {
-                out.println();
-                out.print(new OutcomeTextView().success(plan, outcome));
+                prose().println();
+                prose().print(destroying ? new OutcomeTextView().destroyed(plan, outcome)
+                        : new OutcomeTextView().success(plan, outcome));
             }
         } else {
-            Diagnostics diagnostics = new Diagnostics();
-            diagnostics.add(outcome.failure().get().diagnostic());
-            reporter.report(diagnostics, Optional.empty());
+            Diagnostic failure = outcome.failure().get().diagnostic();
+            report(output.text() ? List.of(failure) : concat(plan.diagnostics(), List.of(failure)));
             err.print(new OutcomeTextView().failure(plan, outcome));
         }
         out.flush();
@@ -231,8 +273,15 @@ final class Installation {
     }
 
     void fail(Diagnostic diagnostic) {
+        report(List.of(diagnostic));
+    }
+
+    /** Prints diagnostics, with those kept back from before the plan (formats that are data print one document). */
+    private void report(List<Diagnostic> found) {
         Diagnostics diagnostics = new Diagnostics();
-        diagnostics.add(diagnostic);
+        earlier.forEach(diagnostics::add);
+        found.forEach(diagnostics::add);
+        earlier.clear();
         reporter.report(diagnostics, Optional.empty());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.berth.schema.DidYouMean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,14 @@ public final class Main implements Runnable {
     }
 
     static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && !args[0].startsWith("-") && !VERBS.containsKey(args[0])) {
+            // before any help: "berth valdate --help" must not answer with the overview and exit 0
+            err.println("berth: unknown command '" + args[0] + "'" + DidYouMean.closest(args[0], VERBS.keySet())
+                    .map(v -> "; did you mean '" + v + "'?").orElse(""));
+            err.println("Try 'berth --help' for the list of commands.");
+            err.flush();
+            return 1;
+        }
         Optional<String> help = HelpTexts.stored(args, environment.color(environment.stdoutTerminal()));
         if (help.isEmpty()) {
             help = VersionProvider.printed(args);
@@ -155,6 +164,11 @@ public final class Main implements Runnable {
             sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
             sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
             verb.setHelpSectionKeys(sections);
+            CommandLine.Model.OptionSpec format = verb.getCommandSpec().findOption("--format");
+            if (format != null && OutputOptions.VERBS.contains(verb.getCommandName())) {
+                verb.getCommandSpec().remove(format);
+                verb.getCommandSpec().addOption(format.toBuilder().description(OutputOptions.formatHelp(verb.getCommandName())).build());
+            }
         }
         CommandLine helpVerb = cli.getSubcommands().get("help");
         if (helpVerb != null) {

@@ -25,8 +25,15 @@ final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The schema is JSON: the only format, accepted so that --format json works here as on every verb. */
+    enum Format { json }
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the schema into FILE instead of stdout.")
     Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (the schema is a JSON document; default: ${DEFAULT-VALUE}).")
+    Format format;
 
     @Override
     public Integer call() {
@@ -45,7 +52,7 @@ final class SchemaCommand implements Callable<Integer> {
             Files.writeString(output, schema);
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("berth: cannot write " + output + ": " + e.getMessage());
+            err.println("berth: cannot write " + output + ": " + Words.reason(e));
             err.flush();
             return 1;
         }

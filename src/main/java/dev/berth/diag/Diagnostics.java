@@ -27,7 +27,7 @@ public final class Diagnostics {
 
     /** A finding with the severity the catalogue gives its code (C002 a warning, C004 an error, ...). */
     public void report(Code code, String path, String summary, String hint) {
-        add(new Diagnostic(code.severity(), code, path, java.util.Optional.empty(), summary, hint));
+        add(Diagnostic.of(code, path, summary, hint));
     }
 
     public void addAll(Diagnostics other) {

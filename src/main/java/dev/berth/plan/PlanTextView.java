@@ -1,6 +1,9 @@
 package dev.berth.plan;
 
 import dev.berth.diag.Diagnostic;
+import dev.berth.render.Renderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,17 +28,43 @@ import java.util.Set;
  *
  * Plan: 2 to add, 1 to change, 0 to destroy.
  * </pre>
- * New files are shown whole: an admin reviews what lands on the host, not only that something does.
+ * New files are shown whole: an admin reviews what lands on the host, not only that something does. The one
+ * exception is a new NOTES.md, prose for people that would be most of a first plan: it is one line with its size
+ * and where to read it, unless {@link #full} asks for it whole (changes to it are diffs as usual). The plan of
+ * {@code berth destroy} speaks of what is removed.
  */
 public final class PlanTextView {
     private final boolean color;
+    private final boolean full;
+    private final boolean destroy;
 
     public PlanTextView(boolean color) {
+        this(color, false, false);
+    }
+
+    private PlanTextView(boolean color, boolean full, boolean destroy) {
         this.color = color;
+        this.full = full;
+        this.destroy = destroy;
+    }
+
+    /** Shows a new NOTES.md whole too, as every other new file. */
+    public PlanTextView full(boolean whole) {
+        return new PlanTextView(color, whole, destroy);
+    }
+
+    /** For the plan of {@code berth destroy}: what is removed, nothing of notes to read. */
+    public PlanTextView destroying() {
+        return new PlanTextView(color, full, true);
     }
 
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
+        if (!plan.hasChanges() && destroy && !plan.manifestChanges()) {
+            out.append(paint("1;32", "Nothing to destroy:")).append(" berth has installed nothing in ").append(plan.root())
+                    .append(".\n");
+            return out.toString();
+        }
         if (!plan.hasChanges()) {
             warnings(plan, out);
             if (plan.manifestChanges() && !plan.adopted().isEmpty()) {
@@ -45,11 +74,11 @@ public final class PlanTextView {
             out.append(paint("1;32", "No changes.")).append(' ').append(plan.root()).append(" matches the configuration.\n");
             return out.toString();
         }
-        out.append("berth will perform the following actions on ").append(plan.root())
-                .append(plan.live() ? " (live host):" : " (offline root: files only):").append("\n\n");
+        out.append(destroy ? "berth will destroy what it installed in " : "berth will perform the following actions on ")
+                .append(plan.root()).append(plan.live() ? " (live host):" : " (offline root: files only):").append("\n\n");
         Set<String> adopted = new HashSet<>(plan.adopted());
         for (Change c : plan.changes()) {
-            change(c, adopted.contains(c.path()), out);
+            change(c, adopted.contains(c.path()), plan.root(), out);
         }
         if (plan.changes().isEmpty()) {
             out.append("  (no file changes)\n");
@@ -58,14 +87,18 @@ public final class PlanTextView {
         actions(plan, out);
         hostFacts(plan, out);
         warnings(plan, out);
-        out.append("Notes: ").append(dev.berth.render.Renderer.NOTES_PATH).append(" under the root says what berth cannot do ")
+        if (destroy) {
+            out.append(paint("1", "Plan: " + plan.toDestroy() + " to destroy.")).append('\n');
+            return out.toString();
+        }
+        out.append("Notes: ").append(Renderer.NOTES_PATH).append(" under the root says what berth cannot do ")
                 .append("for you (kernel options, guest systems, entering containers).\n\n");
         out.append(paint("1", "Plan: " + plan.toAdd() + " to add, " + plan.toChange() + " to change, "
                 + plan.toDestroy() + " to destroy.")).append('\n');
         return out.toString();
     }
 
-    private void change(Change c, boolean adopted, StringBuilder out) {
+    private void change(Change c, boolean adopted, Path root, StringBuilder out) {
         String colour = switch (c.action()) {
             case CREATE -> "32";
             case UPDATE -> "33";
@@ -92,9 +125,24 @@ public final class PlanTextView {
             out.append(" (taken over: not written by berth)");
         }
         out.append('\n');
-        for (String line : body(c)) {
+        for (String line : full || !isNewNotes(c) ? body(c) : notesSummary(c, root)) {
             out.append(paintLine(line, ("      " + line).stripTrailing())).append('\n'); // a blank context line is " "
         }
+    }
+
+    private static boolean isNewNotes(Change c) {
+        return c.action() == Action.CREATE && c.path().equals(Renderer.NOTES_PATH)
+                && c.after().get() instanceof FileState.Regular;
+    }
+
+    /** A new NOTES.md in one line: its size, and where to read it. */
+    private static List<String> notesSummary(Change c, Path root) {
+        String text = ((FileState.Regular) c.after().get()).text().orElse("");
+        long lines = text.lines().count();
+        long bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        return List.of("(" + lines + (lines == 1 ? " line, " : " lines, ") + bytes + (bytes == 1 ? " byte" : " bytes")
+                + ": what berth cannot do for you; read them with --full, or in " + root.resolve(Renderer.NOTES_PATH)
+                + " after apply)");
     }
 
     private static String was(FileState before) {
@@ -119,7 +167,8 @@ public final class PlanTextView {
     }
 
     private void actions(Plan plan, StringBuilder out) {
-        if (plan.actions().isEmpty() && plan.actionNotes().isEmpty()) {
+        // an offline root's notes are about how its units get started, which a destroy does not care for
+        if (plan.actions().isEmpty() && (plan.actionNotes().isEmpty() || destroy && !plan.live())) {
             return;
         }
         out.append(paint("1", "System actions:")).append(plan.actions().isEmpty() ? " none" : "").append('\n');

@@ -254,11 +254,86 @@ class PlanApplyCommandTest {
         Cli destroy = Cli.run("destroy", "--root", root.toString());
 
         assertEquals(0, destroy.status(), destroy.toString());
-        assertTrue(destroy.out().contains("Plan: 0 to add, 0 to change, 15 to destroy."), destroy.out());
+        assertTrue(destroy.out().startsWith("berth will destroy what it installed in " + root + " (offline root: files only):\n"),
+                destroy.out());
+        assertTrue(destroy.out().endsWith("Plan: 15 to destroy.\n\nDestroy complete: 15 files removed (offline root: no systemctl).\n"),
+                destroy.out());
+        assertFalse(destroy.out().contains("Apply complete"), destroy.out());
+        assertFalse(destroy.out().contains("says what berth cannot do"), "NOTES.md is being removed: " + destroy.out());
+        assertFalse(destroy.out().contains("System actions"), destroy.out());
         assertEquals(List.of("var/lib/berth/lock"), Trees.files(root));
         Cli again = Cli.run("destroy", "--root", root.toString());
         assertEquals(0, again.status(), again.toString());
-        assertTrue(again.out().contains("No changes."), again.out());
+        assertEquals("Nothing to destroy: berth has installed nothing in " + root + ".\n", again.out());
+        assertEquals("", again.err());
+    }
+
+    @Test
+    void aNewNotesFileIsOneLineWithItsSizeUnlessFullIsAsked() throws IOException {
+        Path root = root();
+        Path config = configFile(BOTH);
+        String notes = ((dev.berth.tree.FileNode.RegularFile) desired(BOTH).tree().entries().get("var/lib/berth/NOTES.md")).content();
+        long lines = notes.lines().count();
+
+        Cli plan = plan(config, root);
+
+        assertEquals(0, plan.status(), plan.toString());
+        assertTrue(plan.out().contains("  + var/lib/berth/NOTES.md (0644)\n      (" + lines + " lines, "
+                + notes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes: what berth cannot do for you; "
+                + "read them with --full, or in " + root.resolve("var/lib/berth/NOTES.md") + " after apply)\n\n"), plan.out());
+        assertFalse(plan.out().contains("+ ## Host"), plan.out());
+
+        Cli full = plan(config, root, "--full");
+        assertTrue(full.out().contains("      + ## Host\n"), full.out());
+        assertEquals(full.out().lines().count() - lines + 1, plan.out().lines().count(), "the notes are one line instead of "
+                + lines);
+
+        JsonNode json = JsonMapper.builder().build().readTree(plan(config, root, "--format", "json").out());
+        JsonNode change = json.path("changes").valueStream()
+                .filter(c -> c.path("path").asString().equals("var/lib/berth/NOTES.md")).findFirst().orElseThrow();
+        assertTrue(change.path("diff").asString().contains("+## Host"), "the JSON plan keeps the text: " + change);
+
+        apply(config, root);
+        Cli changed = plan(configFile(config(container("alpha", 2201, "3"))), root);
+        assertTrue(changed.out().contains("  ~ var/lib/berth/NOTES.md (0644)\n      @@ "), "a changed NOTES.md is a diff: " + changed.out());
+    }
+
+    @Test
+    void destroyLeavesARootBerthNeverUsedAsItIs() throws IOException {
+        Path root = root();
+
+        Cli destroy = Cli.run("destroy", "--root", root.toString());
+
+        assertEquals(0, destroy.status(), destroy.toString());
+        assertEquals("Nothing to destroy: berth has installed nothing in " + root + ".\n", destroy.out());
+        assertEquals(List.of(), Trees.files(root), "not even the lock is created");
+        assertEquals(0, Files.list(root).count(), "no directory either");
+    }
+
+    @Test
+    void destroyOfAOneFileInstallSpeaksOfOneFile() throws IOException {
+        Path root = root();
+        Path config = configFile("berth: 1\ncontainers: {}\n");
+        assertEquals(0, apply(config, root).status());
+
+        Cli destroy = Cli.run("destroy", config.toString(), "--root", root.toString());
+
+        assertEquals(0, destroy.status(), destroy.toString());
+        assertTrue(destroy.out().endsWith("Destroy complete: 1 file removed (offline root: no systemctl).\n"), destroy.out());
+    }
+
+    @Test
+    void destroyWithAFileThatDoesNotExistIsAnError() throws IOException {
+        Path root = root();
+        apply(configFile(BOTH), root);
+
+        Cli destroy = Cli.run("destroy", dir.resolve("missing.yaml").toString(), "--root", root.toString());
+
+        assertEquals(1, destroy.status(), destroy.toString());
+        assertEquals("", destroy.out());
+        assertEquals(1, destroy.err().split("error\\[", -1).length - 1, destroy.err());
+        assertTrue(destroy.err().startsWith("error[Y006]: cannot read " + dir.resolve("missing.yaml") + ": no such file"), destroy.err());
+        assertTrue(Files.exists(root.resolve("etc/systemd/system/alpha.service")), "nothing was removed");
     }
 
     @Test
@@ -266,6 +341,13 @@ class PlanApplyCommandTest {
         Cli missing = plan(configFile(BOTH), dir.resolve("nope"));
         assertEquals(1, missing.status(), missing.toString());
         assertTrue(missing.err().contains("error[A009]"), missing.err());
+        for (String verb : List.of("plan", "apply", "destroy")) {
+            Cli run = Cli.run(verb, configFile(BOTH).toString(), "--root", dir.resolve("nope").toString());
+            assertEquals(1, run.status(), run.toString());
+            assertTrue(run.err().startsWith("error[A009]: the root " + dir.resolve("nope") + " does not exist\n"
+                    + "  = hint: create it first: mkdir -p " + dir.resolve("nope")), run.err());
+            assertFalse(Files.exists(dir.resolve("nope")), verb + " creates nothing");
+        }
 
         Cli invalid = plan(configFile("berth: 1\ncontainers: {a_b: {root: /srv/x}}\n"), root());
         assertEquals(1, invalid.status(), invalid.toString());

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it must be reported at. Every row also passes {@link PositionCheck}: the path exists in the input and
  * line:col points at its key or value. Rows assert codes and paths, never wording.
  */
-class DiagnosticCodesTest {
+public class DiagnosticCodesTest {
     /** Codes the config language cannot reach yet; each has API-level tests where its rule lives. */
-    static final Set<Code> API_ONLY = EnumSet.of(
+    public static final Set<Code> API_ONLY = EnumSet.of(
             Code.V009,  // environment names: ValueRules.environmentName, for an environment key (ValueRulesTest)
             Code.C002,  // deprecated directives and values: Directives.check, for the escape hatch (DirectivesTest)
             Code.C003,  // settings newer than the target systemd: Directives.check (DirectivesTest)
@@ -33,7 +33,7 @@ class DiagnosticCodesTest {
             Code.A001, Code.A002, Code.A003, Code.A004, Code.A005, Code.A006, Code.A007, Code.A008, Code.A009,
             Code.A010, Code.A011, Code.A012);
 
-    record Case(String label, Code code, String path, String yaml, byte[] bytes) {
+    public record Case(String label, Code code, String path, String yaml, byte[] bytes) {
         static Case of(String label, Code code, String path, String yaml) {
             return new Case(label, code, path, yaml, null);
         }

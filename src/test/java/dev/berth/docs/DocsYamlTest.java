@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every YAML block in README.md and docs/ compiles without errors or warnings. docs/diagnostics.md is
  * left out: it shows broken configs on purpose, and DiagnosticCodesTest covers what berth says about them.
  * YAML that is not a berth config (CI workflows, pre-commit) is fenced as ```yml instead; DocsCommandsTest
- * checks it.
+ * checks it. A config with a mistake on purpose, shown before what berth says about it, is fenced as
+ * ```yaml broken; DocsOutputTest runs berth on it.
  */
 class DocsYamlTest {
     private static final Pattern BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);

@@ -1,21 +1,17 @@
 package dev.berth.check;
 
+import dev.berth.check.suggest.PlainPath;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.model.Config;
 import dev.berth.model.Container;
 import dev.berth.unit.MachineName;
 import dev.berth.unit.ValueRules;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
 /** Container names, roots, and the plain values of the host units. */
 final class ContainerChecks {
-    /** Directories owned by the host's system: a guest root there would put guest units among host files. */
-    private static final List<String> SYSTEM_DIRS = List.of("/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc",
-            "/run", "/sbin", "/sys", "/tmp", "/usr", "/var/lib/berth");
-
     private ContainerChecks() {
     }
 
@@ -59,13 +55,10 @@ final class ContainerChecks {
     private static void checkRoot(Container c, Diagnostics diagnostics) {
         String root = c.root();
         String path = c.keyPath("root");
-        if (!PathRules.normalized(root)) {
-            diagnostics.error(Code.F001, path, "the root '" + root + "' is not an absolute, normalized path",
-                    "write it without '.', '..', '//' or a trailing '/', e.g. /srv/" + c.name());
-        } else if (!PathRules.safeRoot(root)) {
-            diagnostics.error(Code.F001, path, "the root '" + root + "' holds characters other than letters, digits, '.', '_', '+', '-' and '/'",
-                    "choose a plain directory name, e.g. /srv/" + c.name());
-        } else if (root.equals("/") || SYSTEM_DIRS.stream().anyMatch(d -> root.equals(d) || root.startsWith(d + "/"))) {
+        if (!PathChecks.safe(root, path, PlainPath.meantRoot(root, c.name()), diagnostics)) {
+            return;
+        }
+        if (PlainPath.systemDirectory(root)) {
             diagnostics.error(Code.F002, path, "the root '" + root + "' is a system directory",
                     "use a directory of its own, e.g. /srv/" + c.name() + " or /var/lib/machines/" + c.name());
         }

@@ -5,6 +5,7 @@ import dev.berth.diag.Diagnostics;
 import dev.berth.model.Config;
 import dev.berth.model.Container;
 import dev.berth.model.Port;
+import dev.berth.model.Runtime;
 import dev.berth.unit.ValueRules;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +54,22 @@ final class PortChecks {
         }
     }
 
+    /** The port of the host's own sshd. */
+    private static final int HOST_SSH = 22;
+
     private PortChecks() {
+    }
+
+    /** The first port from 2222 up that no port of the config uses, for a hint that must not make a clash. */
+    private static int freePort(Config config) {
+        Set<Integer> used = config.containers().stream().flatMap(c -> c.ports().stream())
+                .flatMap(p -> ListenAddress.parse(p.listen()).address().stream())
+                .map(ListenAddress::port).collect(Collectors.toSet());
+        int port = 2222;
+        while (used.contains(port)) {
+            port++;
+        }
+        return port;
     }
 
     static void check(Config config, Diagnostics diagnostics) {
@@ -80,6 +96,13 @@ final class PortChecks {
                 if (other != null) {
                     diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "
                             + other.port().path(), "choose another port or bind each to its own address (ADDR:PORT)");
+                } else if (address.port() == HOST_SSH && p.type() == Port.SocketType.STREAM
+                        && c.runtime().network() == Runtime.Network.HOST) {
+                    int free = freePort(config);
+                    diagnostics.warning(Code.P008, p.path() + "/listen", "port 22 is where the host's own sshd listens, "
+                                    + "and container '" + c.name() + "' shares the host's network",
+                            "listen on a free port such as " + (address.host().isEmpty() ? "" : address.host() + ":") + free
+                                    + ": only one of the two can bind port 22, and SSH clients expect the host there");
                 }
                 same.add(address, p);
             }

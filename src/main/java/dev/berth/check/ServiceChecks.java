@@ -119,10 +119,7 @@ final class ServiceChecks {
     }
 
     private static void checkCommand(Service s, Diagnostics diagnostics) {
-        Values.report(ValueRules.execProgram(s.command().get(0)), s.path() + "/exec/0", diagnostics);
-        for (int i = 1; i < s.command().size(); i++) {
-            Values.report(ValueRules.execArgument(s.command().get(i)), s.path() + "/exec/" + i, diagnostics);
-        }
+        CommandChecks.check(s.command(), "exec", s.path() + "/exec", diagnostics);
     }
 
     private static boolean isSshd(Service s) {

@@ -1,5 +1,6 @@
 package dev.berth.check;
 
+import dev.berth.check.suggest.CommandWords;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.model.Settings;
@@ -49,12 +50,11 @@ final class SettingsChecks {
             if (s.isCommand()) {
                 if (!s.list()) {
                     diagnostics.error(Code.H003, path, s.key() + " takes the command as a list of words",
-                            "write " + s.key() + ": [/usr/bin/program, arg1, arg2], or [] to reset it");
-                } else if (!s.values().isEmpty()) {
-                    Values.report(ValueRules.execProgram(s.values().get(0)), path + "/0", diagnostics);
-                    for (int i = 1; i < s.values().size(); i++) {
-                        Values.report(ValueRules.execArgument(s.values().get(i)), path + "/" + i, diagnostics);
-                    }
+                            s.values().isEmpty() || s.values().get(0).isBlank()
+                                    ? "write " + s.key() + ": [/usr/bin/program, arg1, arg2], or [] to reset it"
+                                    : CommandWords.listHint(s.key(), s.values().get(0)));
+                } else {
+                    CommandChecks.check(s.values(), s.key(), path, diagnostics);
                 }
                 directives(s, path, target, diagnostics);
                 continue;

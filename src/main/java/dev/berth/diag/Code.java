@@ -160,11 +160,22 @@ public enum Code {
                     + "and it needs at least one port to count connections on.",
             "idle-stop: 5min\nports: {dns: {listen: 53, type: datagram}}",
             "ports: {dns: {listen: 53, type: datagram}}   # no idle-stop"),
+    P008(WARNING, AT_VALUE, "ports", "port 22 of the host's own sshd",
+            "A container on the host's network (network: host, the default) listens on the host's addresses, where "
+                    + "port 22 belongs to the host's own sshd: whichever of the two starts second cannot bind it, and an "
+                    + "SSH client that meant the host may reach the container instead. The book moves its container to "
+                    + "port 23 for this reason; any free port will do.",
+            "network: host\nports: {ssh: {listen: 22}}",
+            "network: host\nports: {ssh: {listen: 2222}}"),
 
-    F001(ERROR, AT_VALUE, "paths", "path must be absolute and normalized",
-            "Paths are absolute, without '.', '..', '//' or a trailing '/', so that what berth writes is what the user meant.",
-            "root: srv/../web/",
-            "root: /srv/web"),
+    F001(ERROR, AT_VALUE, "paths", "path must be absolute, normalized and plain",
+            "Paths are absolute and normalized (no '.', '..', '//' or trailing '/'), so that what berth writes is what "
+                    + "the user meant; a relative path is read from '/', and the hint shows the path meant. They hold only "
+                    + "letters, digits, '.', '_', '+', '-' and '/': berth writes paths unquoted into unit files and shell "
+                    + "commands, where whitespace separates two paths, ':' separates the two sides of a bind mount, '%' "
+                    + "starts a specifier and '$' a variable, and systemd removes quotes and backslashes.",
+            "root: srv/web\nbinds: [{from: \"/srv/web data\"}]",
+            "root: /srv/web\nbinds: [{from: /srv/web-data}]"),
     F002(ERROR, AT_VALUE, "paths", "container root in a system directory",
             "A container root must be a directory of its own, not '/' or a directory systemd or the host's packages own "
                     + "(/etc, /usr, /run, ...): guest units are written below it.",
@@ -220,6 +231,19 @@ public enum Code {
                     + "an Environment= assignment with any other name, so the service would silently miss the variable.",
             "environment: {MY-VAR: x}",
             "environment: {MY_VAR: x}"),
+    V010(ERROR, AT_VALUE, "values", "program and arguments in one item",
+            "A command is a list with one item per argument, and no shell splits it: an item such as "
+                    + "'/bin/busybox httpd -i' names a program of that whole name, spaces included, which does not exist. "
+                    + "Write the program and each argument as items of their own.",
+            "exec: [\"/bin/busybox httpd -i -h /var/www\"]",
+            "exec: [/bin/busybox, httpd, -i, -h, /var/www]"),
+    V011(WARNING, AT_VALUE, "values", "shell operator passed as an argument",
+            "No shell runs a command: each item reaches the program as one argument, as it is. An item such as '|', "
+                    + "'>', '2>&1', '&&' or ';' is then a literal argument, and the pipe, redirection or list of commands "
+                    + "it stands for does not happen. If that is what was meant, run a shell with the line as one "
+                    + "argument; if the program itself takes the word, ignore this warning.",
+            "exec: [/usr/bin/journalctl, -f, \"|\", /usr/bin/logger]",
+            "exec: [/bin/sh, -c, \"/usr/bin/journalctl -f | /usr/bin/logger\"]"),
 
     A001(ERROR, AT_VALUE, "apply", "file exists and is not berth's",
             "A file berth would write already exists, is not listed in berth's manifest (var/lib/berth/manifest.json "

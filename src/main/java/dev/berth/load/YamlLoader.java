@@ -233,7 +233,14 @@ public final class YamlLoader {
             hint.append(')');
         }
         Diagnostic d = Diagnostic.error(Code.Y001, "", problem, hint.toString());
-        return mark.map(m -> d.at(position(source, Optional.of(m)))).orElse(d);
+        return mark.map(m -> d.at(onTheLine(source, position(source, Optional.of(m))))).orElse(d);
+    }
+
+    /** The parser's mark at the end of a text ending in a lone '\r' lies one past its line: the line's end is meant. */
+    private static Position onTheLine(Source source, Position p) {
+        String line = source.line(p.line());
+        int end = line.codePointCount(0, line.length()) + 1;
+        return p.column() <= end ? p : new Position(p.file(), p.line(), end);
     }
 
     /** Where a node starts, with its width when it ends on the same line. */

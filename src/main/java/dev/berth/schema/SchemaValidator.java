@@ -8,11 +8,13 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import dev.berth.preload.Preloaded;
+import dev.berth.check.suggest.CommandWords;
+import dev.berth.check.suggest.PlainPath;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;
 import dev.berth.load.JsonPointer;
+import dev.berth.preload.Preloaded;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,9 +128,9 @@ public final class SchemaValidator {
                     + " characters long; it " + error.getMessage(), "shorten it, or move long content into a file the service reads");
             return;
         }
-        if (keyword.equals("pattern") && location.endsWith("/$defs/path/pattern")) {
+        if (keyword.equals("pattern") && (location.endsWith("/$defs/path/pattern") || location.endsWith("/working-directory/pattern"))) {
             diagnostics.error(Code.F001, path, "'" + instance.asString() + "' is not an absolute path",
-                    "start it with '/', e.g. /srv/" + instance.asString().replaceAll("^[./]+", ""));
+                    "write the absolute path: " + PlainPath.meantAt(path, instance.asString()));
             return;
         }
         switch (keyword) {
@@ -145,7 +147,8 @@ public final class SchemaValidator {
                             .map(d -> " (" + d + ")").orElse(""));
             case "type" -> diagnostics.error(Code.S001, path, "expected " + expectedTypes(error.getSchemaNode())
                             + ", found " + typeName(error.getInstanceNode()),
-                    keys.describe(path).orElse("see 'berth schema' for the expected type"));
+                    instance.isString() && path.endsWith("/exec") ? CommandWords.listHint("exec", instance.asString())
+                            : keys.describe(path).orElse("see 'berth schema' for the expected type"));
             case "enum" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",
                     "use one of: " + allowed(error.getSchemaNode()));
             case "const" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",

@@ -145,6 +145,8 @@ public class DiagnosticCodesTest {
                 Case.of("sshd without -i", Code.P006, "/containers/web/services/sshd/exec", sshd("").replace("[/usr/sbin/sshd, -i]", "[/usr/sbin/sshd, -D]")),
                 Case.of("per-connection without a port", Code.P006, "/containers/web/services/s/per-connection",
                         web("    services:\n      s: {per-connection: true, exec: [/bin/s]}\n")),
+                Case.of("the host's sshd port on the host's network", Code.P008, "/containers/a/ports/web/listen",
+                        CONTAINER.replace("{listen: 80}", "{listen: 22}")),
                 Case.of("nginx per connection", Code.P006, "/containers/web/services/sshd/per-connection",
                         sshd("").replace("[/usr/sbin/sshd, -i]", "[/usr/sbin/nginx]")),
                 // paths
@@ -172,6 +174,10 @@ public class DiagnosticCodesTest {
                 Case.of("prefix on the program", Code.V007, "/containers/web/services/s/exec/0",
                         web("    services:\n      s: {exec: [\"-/usr/sbin/sshd\", -i]}\n")),
                 Case.of("relative program", Code.V007, "/containers/web/services/s/exec/0", web("    services:\n      s: {exec: [sshd]}\n")),
+                Case.of("program and arguments in one item", Code.V010, "/containers/web/services/s/exec/0",
+                        web("    services:\n      s: {exec: [\"/bin/busybox httpd -i\"]}\n")),
+                Case.of("a pipe as an argument", Code.V011, "/containers/web/services/s/exec/2",
+                        web("    services:\n      s: {exec: [/bin/cat, /x, \"|\", /bin/grep, y]}\n")),
                 Case.of("lone surrogate", Code.V008, "/containers/web/description", web("    description: \"a\\uD800b\"\n")),
                 Case.of("lone surrogate in an argument", Code.V008, "/containers/web/boot/args/0", web("    boot: {args: [\"\\uDC00\"]}\n")),
                 // compat

@@ -81,7 +81,7 @@ class SeverityAgreementTest {
         String service = "berth: 1\nsystemd: 239\ncontainers:\n  web:\n    root: /srv/web\n    mask: [ssh.service]\n"
                 + "    ports: {ssh: {listen: 23}}\n    services:\n      sshd:\n        port: ssh\n        per-connection: true\n"
                 + "        runtime-directory: sshd\n        exec: [/usr/sbin/sshd, -i]\n        settings:\n          Service: ";
-        assertAgrees(Code.C002, validate(service + "{StandardOutput: syslog}\n"));
+        assertAgrees(Code.C002, validate(service + "{StandardError: syslog}\n"));
         assertAgrees(Code.C003, validate(service + "{ProtectClock: \"yes\"}\n"));
         assertAgrees(Code.C004, validate(service + "{ExecStrat: [/bin/x]}\n"));
     }

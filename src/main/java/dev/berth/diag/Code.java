@@ -66,9 +66,11 @@ public enum Code {
             "kill-mode: gently",
             "kill-mode: process"),
     S005(ERROR, AT_VALUE, "schema", "value does not match the expected form",
-            "The value breaks the form the key requires (a pattern, a length, a range or a number of items).",
-            "berth: 2",
-            "berth: 1"),
+            "The value breaks the form the key requires: its format (a time span, a unit name, a size...), its length, "
+                    + "its range or its number of items. The message says in words what the key takes; the hint gives the "
+                    + "nearest valid value where berth can tell, else an example.",
+            "idle-stop: 30 secs\nmask: [ssh]",
+            "idle-stop: 30s\nmask: [ssh.service]"),
 
     N001(ERROR, AT_KEY, "names", "invalid machine name",
             "Container names become nspawn machine names: dot-separated labels of letters, digits and '-', "

@@ -98,6 +98,10 @@ public final class ReferenceDoc {
             out.append("\n\n");
         }
         out.append(description).append('\n');
+        String format = format(property);
+        if (!format.isEmpty()) {
+            out.append("\nFormat: ").append(format).append('\n');
+        }
         JsonNode examples = property.has("examples") ? property.path("examples") : s.path("examples");
         if (examples.isArray() && !examples.isEmpty()) {
             out.append("\nExamples: ");
@@ -105,6 +109,47 @@ public final class ReferenceDoc {
             examples.forEach(e -> shown.add("`" + e.toString() + "`"));
             out.append(String.join(", ", shown)).append('\n');
         }
+    }
+
+    /**
+     * What a value of the key looks like, from the {@code $defs} entry of its format (its title and rule, the words
+     * diagnostics use too), or each shape a key of several shapes takes, with an example.
+     */
+    private String format(JsonNode property) {
+        JsonNode s = deref(property);
+        if (s.has("oneOf")) {
+            List<String> shapes = new ArrayList<>();
+            for (JsonNode branch : s.path("oneOf")) {
+                JsonNode titled = titled(branch);
+                JsonNode examples = branch.has("examples") ? branch.path("examples") : titled.path("examples");
+                shapes.add(titled.path("title").asString(type(branch))
+                        + (examples.isEmpty() ? "" : " (e.g. `" + FlowYaml.write(examples.get(0)) + "`)"));
+            }
+            return String.join(", or ", shapes) + ".";
+        }
+        if (s.path("type").asString("").equals("array")) {
+            String item = format(s.path("items"));
+            return item.isEmpty() ? "" : "a list; each item is " + item;
+        }
+        if (s.has("propertyNames")) {
+            String names = "each name is " + format(s.path("propertyNames"));
+            JsonNode inner = s.path("additionalProperties").path("propertyNames");
+            return inner.isObject() ? names + " Inside each, each name is " + format(inner) : names;
+        }
+        JsonNode titled = titled(property);
+        if (!titled.has("title") || !titled.has("description")) {
+            return "";
+        }
+        return titled.path("title").asString() + ": " + titled.path("description").asString() + ".";
+    }
+
+    /** The first node of a {@code $ref} chain that has a title (the format's definition), else the last. */
+    private JsonNode titled(JsonNode node) {
+        JsonNode current = node;
+        for (int i = 0; i < 8 && !current.has("title") && current.path("$ref").asString("").startsWith("#/"); i++) {
+            current = root.at(current.path("$ref").asString().substring(1));
+        }
+        return current;
     }
 
     private String type(JsonNode property) {

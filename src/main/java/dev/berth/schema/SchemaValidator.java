@@ -8,8 +8,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import dev.berth.check.suggest.CommandWords;
-import dev.berth.check.suggest.PlainPath;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;
@@ -35,6 +33,9 @@ public final class SchemaValidator {
 
     private final Schema schema;
     private final SchemaKeys keys;
+    private final SchemaMessages messages;
+    /** The {@code $defs} entries suggestions are checked against, each made a schema once. */
+    private final Map<String, Schema> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Containers validated side by side when there are this many: each is checked against its definition alone. */
     private static final int PARALLEL_FROM = 256;
@@ -48,6 +49,7 @@ public final class SchemaValidator {
         String text = SchemaText.read();
         schema = registry.getSchema(SchemaLocation.of("classpath:" + RESOURCE), text, InputFormat.JSON);
         keys = new SchemaKeys(schema.getSchemaNode());
+        messages = new SchemaMessages(keys, this::validAs);
     }
 
     public static SchemaValidator get() {
@@ -77,9 +79,7 @@ public final class SchemaValidator {
         Map<Object, Object> rest = new LinkedHashMap<>(map);
         rest.put("containers", Map.of());
         JsonNode restJson = toJson(rest);
-        for (com.networknt.schema.Error error : schema.validate(restJson)) {
-            report(error, "", restJson, diagnostics);
-        }
+        report(schema.validate(restJson), "", restJson, diagnostics);
         Schema container = schema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("$defs").append("container"));
         List<Object> names = new ArrayList<>(containers.keySet());
         @SuppressWarnings("unchecked")
@@ -92,108 +92,41 @@ public final class SchemaValidator {
         });
         for (int i = 0; i < names.size(); i++) {
             String prefix = JsonPointer.child(JsonPointer.child("", "containers"), (String) names.get(i));
-            for (com.networknt.schema.Error error : errors[i]) {
-                report(error, prefix, reported[i], diagnostics);
+            if (!errors[i].isEmpty()) {
+                report(errors[i], prefix, reported[i], diagnostics);
             }
         }
     }
 
     /** The whole document at once: what validating a large one container by container must match. */
     void validateWhole(JsonNode json, Diagnostics diagnostics) {
-        for (com.networknt.schema.Error error : schema.validate(json)) {
-            report(error, "", json, diagnostics);
-        }
+        report(schema.validate(json), "", json, diagnostics);
     }
 
     /**
-     * One schema error as a diagnostic. The schema owns form (types, keys, enums, patterns, counts), but
-     * a few of its checks find what the value rules also find; those keep the value rules' codes, so a
-     * user sees one code for one mistake whichever layer caught it first: an empty or over-long string
-     * (V004, V005) and a path that is not absolute (F001).
+     * The findings of one validation as diagnostics: one per mistake. A key of several shapes reports the shape
+     * the value has (or that it has none of them), and a value breaking several rules at once reports the first
+     * it breaks: its type, then the values allowed, its length, its form.
+     *
+     * @param validated the node validated (the document, or a container), at {@code prefix} in the document
      */
-    /** @param validated the node validated (the document, or a container), at {@code prefix} in the document */
-    private void report(com.networknt.schema.Error error, String prefix, JsonNode validated, Diagnostics diagnostics) {
-        String relative = pointer(error.getInstanceLocation());
-        String path = prefix + relative;
-        String keyword = error.getKeyword();
-        JsonNode instance = validated.at(relative);
-        String location = String.valueOf(error.getSchemaLocation());
-        if (keyword.equals("minLength") && instance.isString() && instance.asString().isEmpty()) {
-            diagnostics.error(Code.V004, path, "the value is empty",
-                    "remove the key to use the default, or give a value" + keys.describe(path).map(d -> " (" + d + ")").orElse(""));
-            return;
+    private void report(List<com.networknt.schema.Error> errors, String prefix, JsonNode validated, Diagnostics diagnostics) {
+        OneOfSelection.Result selected = OneOfSelection.select(errors, validated, keys);
+        for (com.networknt.schema.Error error : FirstRuleBroken.of(selected.errors())) {
+            String relative = pointer(error.getInstanceLocation());
+            messages.report(error, prefix + relative, validated, relative, diagnostics);
         }
-        if (keyword.equals("maxLength") && instance.isString()) {
-            diagnostics.error(Code.V005, path, "the value is " + instance.asString().codePointCount(0, instance.asString().length())
-                    + " characters long; it " + error.getMessage(), "shorten it, or move long content into a file the service reads");
-            return;
-        }
-        if (keyword.equals("pattern") && (location.endsWith("/$defs/path/pattern") || location.endsWith("/working-directory/pattern"))) {
-            diagnostics.error(Code.F001, path, "'" + instance.asString() + "' is not an absolute path",
-                    "write the absolute path: " + PlainPath.meantAt(path, instance.asString()));
-            return;
-        }
-        switch (keyword) {
-            case "additionalProperties" -> {
-                String key = error.getProperty();
-                String keyPath = JsonPointer.child(path, key);
-                String hint = DidYouMean.closest(key, keys.allowedAt(path))
-                        .map(k -> "did you mean '" + k + "'?")
-                        .orElse("known keys here: " + String.join(", ", keys.allowedAt(path)));
-                diagnostics.error(Code.S002, keyPath, "unknown key '" + key + "'", hint);
-            }
-            case "required" -> diagnostics.error(Code.S003, path, "missing required key '" + error.getProperty() + "'",
-                    "add '" + error.getProperty() + ":' here" + keys.describe(JsonPointer.child(path, error.getProperty()))
-                            .map(d -> " (" + d + ")").orElse(""));
-            case "type" -> diagnostics.error(Code.S001, path, "expected " + expectedTypes(error.getSchemaNode())
-                            + ", found " + typeName(error.getInstanceNode()),
-                    instance.isString() && path.endsWith("/exec") ? CommandWords.listHint("exec", instance.asString())
-                            : keys.describe(path).orElse("see 'berth schema' for the expected type"));
-            case "enum" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",
-                    "use one of: " + allowed(error.getSchemaNode()));
-            case "const" -> diagnostics.error(Code.S004, path, shown(error.getInstanceNode()) + " is not allowed here",
-                    "the only value is " + error.getSchemaNode());
-            default -> diagnostics.error(Code.S005, path, error.getMessage(),
-                    keys.describe(path).orElse("see 'berth schema'"));
+        for (com.networknt.schema.Error choice : selected.mismatches()) {
+            String relative = pointer(choice.getInstanceLocation());
+            messages.shapeMismatch(choice, prefix + relative, validated, relative, diagnostics);
         }
     }
 
-    private static String expectedTypes(JsonNode type) {
-        if (type.isArray()) {
-            List<String> names = new ArrayList<>();
-            type.forEach(t -> names.add(t.asString()));
-            return String.join(" or ", names);
-        }
-        return type.asString();
-    }
-
-    private static String typeName(JsonNode value) {
-        if (value == null) {
-            return "nothing";
-        }
-        return switch (value.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "a mapping";
-            case STRING -> "a string";
-            case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "an empty value";
-            default -> value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String shown(JsonNode value) {
-        if (value == null) {
-            return "the value";
-        }
-        String text = value.isString() ? "'" + value.asString() + "'" : value.toString();
-        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
-    }
-
-    private static String allowed(JsonNode values) {
-        List<String> names = new ArrayList<>();
-        values.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
-        return String.join(", ", names);
+    /** Whether a value is valid as the {@code $defs} entry of that name. */
+    private boolean validAs(String def, JsonNode value) {
+        Schema format = formats.computeIfAbsent(def,
+                d -> schema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("$defs").append(d)));
+        return format.validate(value).isEmpty();
     }
 
     /** Reports every number that no key of the schema could take: beyond 64 bits, or not finite. */
@@ -226,7 +159,7 @@ public final class SchemaValidator {
         return found;
     }
 
-    private static String pointer(NodePath location) {
+    static String pointer(NodePath location) {
         String p = "";
         for (int i = 0; i < location.getNameCount(); i++) {
             Object element = location.getElement(i);

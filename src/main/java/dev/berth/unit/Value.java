@@ -9,14 +9,14 @@ import java.util.regex.Pattern;
  * user's text can reach a unit file only through an encoder that refuses what it cannot write safely.
  */
 public final class Value {
-    private static final String TIME_UNIT = "(us|usec|ms|msec|s|sec|second|seconds|m|min|minute|minutes|h|hr|hour|hours"
-            + "|d|day|days|w|week|weeks|M|month|months|y|year|years)";
+    private static final String TIME_UNIT = "(usec|us|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|hr|h"
+            + "|days|day|d|weeks|week|w|months|month|years|year|y)";
+    private static final String NUMBER = "[0-9]+(\\.[0-9]+)?";
     /**
-     * A time span as systemd.time(7) reads it: numbers with units, several in a row, or a plain number of seconds.
-     * The schema's {@code $defs/duration} has the same pattern.
+     * A time span as systemd.time(7) reads it: numbers each followed by a unit, added up ({@code 1min 30s}), or a
+     * number alone, which is seconds. The schema's {@code $defs/duration} has the same pattern.
      */
-    public static final String DURATION_PATTERN = "infinity|[0-9]+(\\.[0-9]+)? ?" + TIME_UNIT + "?( ?[0-9]+(\\.[0-9]+)? ?"
-            + TIME_UNIT + "?)*";
+    public static final String DURATION_PATTERN = NUMBER + "|" + NUMBER + " ?" + TIME_UNIT + "( ?" + NUMBER + " ?" + TIME_UNIT + ")*";
     private static final Pattern DURATION = Pattern.compile(DURATION_PATTERN);
     /** A size in bytes with an optional 1024-based suffix, a percentage, a plain count, or infinity. */
     private static final Pattern QUANTITY = Pattern.compile("infinity|[0-9]+(\\.[0-9]+)?[KMGTPE]?|[0-9]+(\\.[0-9]+)?%");

@@ -25,10 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class DiagnosticCodesTest {
     /** Codes the config language cannot reach yet; each has API-level tests where its rule lives. */
     public static final Set<Code> API_ONLY = EnumSet.of(
-            Code.V009,  // environment names: ValueRules.environmentName, for an environment key (ValueRulesTest)
             Code.C002,  // deprecated directives and values: Directives.check, for the escape hatch (DirectivesTest)
             Code.C003,  // settings newer than the target systemd: Directives.check (DirectivesTest)
-            Code.C004,  // unknown directives: Directives.check (DirectivesTest); reachable through settings, see below
             // plan and apply: findings about the target root, not the config (plan/ and apply/ tests)
             Code.A001, Code.A002, Code.A003, Code.A004, Code.A005, Code.A006, Code.A007, Code.A008, Code.A009,
             Code.A010, Code.A011, Code.A012);
@@ -248,10 +246,14 @@ public class DiagnosticCodesTest {
                         CONTAINER + "        settings: {Socket: {Backlog: 5}}\n"),
                 Case.of("escape hatch command as a string", Code.H003, "/containers/a/services/s/settings/Service/ExecStartPre",
                         CONTAINER + "        settings: {Service: {ExecStartPre: /bin/mkdir -p /run/x}}\n"),
-                Case.of("escape hatch value with a newline", Code.V001, "/containers/a/services/s/settings/Service/OOMScoreAdjust",
-                        CONTAINER + "        settings: {Service: {OOMScoreAdjust: \"5\\nUser=root\"}}\n"),
-                Case.of("escape hatch unknown section name", Code.S005, "/containers/a/services/s/settings",
+                Case.of("escape hatch value with a newline", Code.V001, "/containers/a/services/s/settings/Service/Nice",
+                        CONTAINER + "        settings: {Service: {Nice: \"5\\nUser=root\"}}\n"),
+                Case.of("escape hatch unknown section name", Code.H002, "/containers/a/services/s/settings/Servce",
                         CONTAINER + "        settings: {Servce: {Nice: 5}}\n"),
+                Case.of("escape hatch directive in lower case", Code.C004, "/containers/a/services/s/settings/Service/nice",
+                        CONTAINER + "        settings: {Service: {nice: 5}}\n"),
+                Case.of("environment name with a dash", Code.V009, "/containers/a/services/s/environment/MY-VAR",
+                        CONTAINER + "        environment: {MY-VAR: x}\n"),
                 Case.of("per-connection on a datagram port", Code.P006, "/containers/a/services/s/per-connection",
                         CONTAINER.replace("{listen: 80}", "{listen: 53, type: datagram}")
                         .replace("    port: web\n", "    port: web\n        per-connection: true\n")),

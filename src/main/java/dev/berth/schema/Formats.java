@@ -26,10 +26,11 @@ final class Formats {
 
     private static final Map<String, Format> TABLE = Map.ofEntries(
             Map.entry("path", new Format(Code.F001, string(Suggestions::path))),
-            Map.entry("working-directory", new Format(Code.S005, string(Suggestions::path))),
+            Map.entry("working-directory", new Format(Code.F001, string(Suggestions::path))),
             Map.entry("size", new Format(Code.S005, text(Suggestions::size))),
             Map.entry("cpu-quota", new Format(Code.S005, text(Suggestions::percent))),
             Map.entry("task-count", new Format(Code.S005, text(Suggestions::taskCount))),
+            Map.entry("file-count", new Format(Code.S005, text(Suggestions::fileCount))),
             Map.entry("section-name", new Format(Code.H002, text(Suggestions::section))),
             Map.entry("directive-name", new Format(Code.C004, text(Suggestions::directive))),
             Map.entry("environment-name", new Format(Code.V009, text(Suggestions::environmentName))),

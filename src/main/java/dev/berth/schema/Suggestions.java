@@ -82,6 +82,18 @@ final class Suggestions {
         return percent(t);
     }
 
+    /** {@code unlimited} and its kin are {@code infinity}; {@code 64K} is 65536. */
+    static Optional<String> fileCount(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("unlimited") || t.equals("max") || t.equals("none") || t.equals("inf")) {
+            return Optional.of("infinity");
+        }
+        if (t.matches("[1-9][0-9]{0,5}k")) {
+            return Optional.of(Long.toString(Long.parseLong(t.substring(0, t.length() - 1)) * 1024));
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> section(String text) {
         if (text.toLowerCase(Locale.ROOT).startsWith("x-") && text.length() > 2) {
             return Optional.of("X-" + text.substring(2).replaceAll("[^A-Za-z0-9-]", "-"));

@@ -144,7 +144,7 @@ class MistakeHintsTest {
                 container("bind source with a colon", "    binds: [{from: \"/srv/data:ro\", to: /data}]", "F001", "5:20",
                         List.of("':'", "bind mount"), "\"/srv/data:ro\"", "/srv/data-ro"),
                 service("relative working directory", "        working-directory: var/www", "F001", "11:28",
-                        List.of("'var/www'", "not an absolute path"), "var/www", "/var/www"),
+                        List.of("'var/www'", "an absolute path"), "var/www", "/var/www"),
                 service("working directory with a tab", "        working-directory: \"/srv/my\\twww\"", "F001", "11:28",
                         List.of("a tab", "may not hold"), "\"/srv/my\\twww\"", "/srv/my-www"),
                 service("sandbox path with a space", "        sandbox: {read-write-paths: [\"/var/lib/my data\"]}", "F001", "11:38",

@@ -38,11 +38,11 @@ class SeverityAgreementTest {
     private static final Path EXAMPLE = Path.of("examples/book-ssh-container.yaml");
 
     /**
-     * Codes no command line reaches today: V009 (the schema's pattern answers first, S005) and A010 (a file changed
-     * between plan and apply, which only a concurrent writer causes; FaultInjectionTest drives it). Their severity is
+     * Codes no command line reaches today: A010 (a file changed
+     * between plan and apply, which only a concurrent writer causes; FaultInjectionTest drives it). Its severity is
      * still the catalogue's: a Diagnostic with another one cannot be made.
      */
-    private static final Set<Code> NOT_DRIVEN = EnumSet.of(Code.V009, Code.A010);
+    private static final Set<Code> NOT_DRIVEN = EnumSet.of(Code.A010);
 
     @TempDir
     Path dir;

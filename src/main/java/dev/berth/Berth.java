@@ -13,6 +13,7 @@ import dev.berth.load.Source;
 import dev.berth.load.YamlLoader;
 import dev.berth.model.Config;
 import dev.berth.model.ConfigBinder;
+import dev.berth.parallel.Parallel;
 import dev.berth.plan.Desired;
 import dev.berth.plan.GuestRoot;
 import dev.berth.plan.Plan;
@@ -41,7 +42,6 @@ import java.util.function.Predicate;
  */
 public final class Berth {
     /** Containers from which the schema's checks run beside binding. */
-    private static final int SIDE_BY_SIDE_FROM = 256;
 
     private Berth() {
     }
@@ -73,7 +73,7 @@ public final class Berth {
      */
     private static Optional<Config> bindAndCheck(Document document, SchemaValidator schema, Diagnostics diagnostics) {
         // a small document is checked on this thread, first: handing it over would cost more than it saves
-        Executor where = containers(document) >= SIDE_BY_SIDE_FROM ? ForkJoinPool.commonPool() : Runnable::run;
+        Executor where = Parallel.pays(containers(document)) ? ForkJoinPool.commonPool() : Runnable::run;
         CompletableFuture<Diagnostics> schemaFindings = CompletableFuture.supplyAsync(() -> {
             Diagnostics found = new Diagnostics();
             schema.validate(document, found);

@@ -2,6 +2,7 @@ package dev.berth;
 
 import dev.berth.model.Config;
 import dev.berth.model.Container;
+import dev.berth.parallel.Parallel;
 import dev.berth.render.Renderer;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
@@ -34,8 +35,6 @@ import java.util.stream.IntStream;
 final class DirectoryExport {
     /** Containers per task: few, so that what a task made is garbage by the next collection. */
     private static final int CHUNK = 16;
-    /** Containers from which tasks run side by side. */
-    private static final int PARALLEL_FROM = 256;
 
     private final Config config;
     private final TreeWriter.Export export;
@@ -69,7 +68,7 @@ final class DirectoryExport {
         // of the earliest task that failed
         IOException[] failures = new IOException[(containers.size() + CHUNK - 1) / CHUNK];
         IntStream tasks = IntStream.range(0, failures.length);
-        boolean parallel = containers.size() >= PARALLEL_FROM && Runtime.getRuntime().availableProcessors() >= 2;
+        boolean parallel = Parallel.pays(containers.size());
         (parallel ? tasks.parallel() : tasks).forEach(task -> {
             try {
                 for (int i = task * CHUNK; i < Math.min(containers.size(), (task + 1) * CHUNK) && !failed.get(); i++) {

@@ -2,6 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostic;
+import dev.berth.parallel.Parallel;
 import dev.berth.translate.ShellCommand;
 import dev.berth.tree.FileNode;
 import java.io.IOException;
@@ -38,14 +39,11 @@ final class HostChecks {
         this.findings = findings;
     }
 
-    /** Guest roots from which on their checks run on several threads (each is a few system calls). */
-    private static final int PARALLEL_GUESTS = 256;
-
     /** A root without usr/ and etc/os-release holds no system yet: warn, or plan its bootstrap. */
     void guestRoots(List<GuestRoot> guests, List<SystemAction> actions) {
         // read on several threads for many guests, then taken in and reported in the config's order
         Object[][] seen = new Object[guests.size()][];
-        RootRuns.forEach(target.files(), guests.size(), PARALLEL_GUESTS, i -> {
+        RootRuns.forEach(target.files(), guests.size(), Parallel.FROM, i -> {
             String path = guests.get(i).path();
             Object root = Planner.Findings.read(target.files(), path, null);
             seen[i] = root instanceof Observation.Directory
@@ -108,7 +106,7 @@ final class HostChecks {
         SortedMap<String, String> none = new TreeMap<>();
         check("host", hostSource, hostVersion, needs.getOrDefault("", none), facts);
         List<Optional<Integer>> versions = new ArrayList<>(Collections.nCopies(guests.size(), Optional.empty()));
-        RootRuns.forEach(target.files(), guests.size(), PARALLEL_GUESTS,
+        RootRuns.forEach(target.files(), guests.size(), Parallel.FROM,
                 i -> versions.set(i, installedVersion(guests.get(i).path() + "/")));
         for (int i = 0; i < guests.size(); i++) {
             GuestRoot guest = guests.get(i);

@@ -1,5 +1,6 @@
 package dev.berth.render;
 
+import dev.berth.parallel.Parallel;
 import dev.berth.preload.Preloaded;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
@@ -34,8 +35,6 @@ public final class Renderer {
     public static final String NOTES_PATH = "var/lib/berth/NOTES.md";
     private static final int FILE_MODE = 0644;
 
-    /** Units rendered side by side when there are this many: below it, starting threads costs more than it saves. */
-    private static final int PARALLEL_FROM = 256;
     private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
     /**
      * The notes' template, parsed once per process and shared: a parsed FreeMarker template is safe to run from
@@ -84,7 +83,7 @@ public final class Renderer {
         List<PlacedUnit> placed = units.units();
         String[] texts = new String[placed.size()];
         String notes;
-        if (placed.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+        if (!Parallel.pays(placed.size())) {
             for (int i = 0; i < texts.length; i++) {
                 texts[i] = UnitWriter.text(units.sourceName(), placed.get(i).unit());
             }

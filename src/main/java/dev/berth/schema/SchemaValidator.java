@@ -12,6 +12,7 @@ import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.load.Document;
 import dev.berth.load.JsonPointer;
+import dev.berth.parallel.Parallel;
 import dev.berth.preload.Preloaded;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,6 @@ public final class SchemaValidator {
     private final Map<String, Schema> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Containers validated side by side when there are this many: each is checked against its definition alone. */
-    private static final int PARALLEL_FROM = 256;
 
     /** Built once per process: the schema library, its JSON library and the schema itself take long to load. */
     private static final Preloaded<SchemaValidator> INSTANCE = new Preloaded<>("schema", SchemaValidator::new);
@@ -68,7 +68,7 @@ public final class SchemaValidator {
         }
         Object root = document.root();
         if (!(root instanceof Map<?, ?> map) || !(map.get("containers") instanceof Map<?, ?> containers)
-                || containers.size() < PARALLEL_FROM) {
+                || !Parallel.pays(containers.size())) {
             validateWhole(toJson(root), diagnostics);
             return;
         }

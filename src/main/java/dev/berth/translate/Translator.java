@@ -4,6 +4,7 @@ import dev.berth.model.Config;
 import dev.berth.model.Container;
 import dev.berth.model.Runtime;
 import dev.berth.model.Service;
+import dev.berth.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,14 +22,11 @@ public final class Translator {
     private final NspawnSettingsTranslator nspawnSettings = new NspawnSettingsTranslator();
     private final NotesTranslator notes = new NotesTranslator();
 
-    /** Containers translated side by side when there are this many: each is independent of the others. */
-    private static final int PARALLEL_FROM = 256;
-
     public UnitSet translate(Config config) {
         List<Container> containers = config.containers();
         Translated[] each = new Translated[containers.size()];
         IntStream range = IntStream.range(0, each.length);
-        (each.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> each[i] = translate(containers.get(i)));
+        (Parallel.pays(each.length) ? range.parallel() : range).forEach(i -> each[i] = translate(containers.get(i)));
         List<PlacedUnit> units = new ArrayList<>();
         List<UnitSet.Link> links = new ArrayList<>();
         List<List<Note>> containerNotes = new ArrayList<>(each.length);

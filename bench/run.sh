@@ -11,6 +11,8 @@
 #                                                          stamps apply recorded, without compiling)
 #   plan-checksum  berth plan berth.yaml --root ROOT --checksum  (the same, compiled and every file read)
 #   quadlet      quadlet -no-kmsg-log DIR                 (podman 5.x; fetched from Debian 13 when missing)
+#   compile-baseline  BERTH_BASELINE compile berth.yaml -o DIR  (another build of berth, e.g. an earlier commit's
+#                bin/berth: only when BERTH_BASELINE is set)
 # and, for start-up, berth --help and berth compile of the book's example. It prints a table of the median wall
 # time and peak RSS per N and step, the growth from one N to the next, and compile against quadlet.
 #
@@ -18,7 +20,8 @@
 #      cache; on the disk being measured), BERTH (bin/berth), QUADLET (a quadlet binary), BENCH_QUADLET=0 (skip
 #      quadlet), STEPS (default "compile plan-empty apply plan-same plan-checksum quadlet"), BENCH_ALSO_JAVA (a second java
 #      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache), BENCH_KEEP=1
-#      (keep the outputs instead of removing them at the end; see below).
+#      (keep the outputs instead of removing them at the end; see below), BERTH_BASELINE (a second bin/berth whose
+#      compile is timed in the same rounds, for a before/after of a change).
 # Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
 set -uo pipefail
 
@@ -30,6 +33,8 @@ runs_large=${RUNS_LARGE:-3}
 work=${BENCH_DIR:-$repo/target/bench}
 berth=${BERTH:-$repo/bin/berth}
 steps=${STEPS:-compile plan-empty apply plan-same plan-checksum quadlet}
+baseline=${BERTH_BASELINE:-}
+[ -z "$baseline" ] || [[ " $steps " == *" compile-baseline "* ]] || steps="$steps compile-baseline"
 book=$repo/examples/book-ssh-container.yaml
 
 if [ ! -x /usr/bin/time ] || ! /usr/bin/time -f %M true >/dev/null 2>&1; then
@@ -161,6 +166,7 @@ for n in "${sizes[@]}"; do
           else
             sample plan-checksum "$n" : "$berth" plan "$config" --root "$work/root" --checksum
           fi ;;
+        compile-baseline) sample compile-baseline "$n" 'fresh "$work/out"' "$baseline" compile "$config" -o "$work/out" ;;
         quadlet) sample quadlet "$n" 'fresh "$work/qout"' env QUADLET_UNIT_DIRS="$gen/quadlet" "$quadlet" -no-kmsg-log "$work/qout" ;;
         *) echo "bench: unknown step $step" >&2; exit 2 ;;
       esac
@@ -181,9 +187,10 @@ done
     "$( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null), load before the run: $load_before."
   echo "berth: $("$berth" --version | tr '\n' ' ')(bin/berth's choice of java)."
   [ -z "$quadlet" ] || echo "quadlet: $("$quadlet" -version 2>&1 | head -1) ($quadlet)."
+  [ -z "$baseline" ] || echo "baseline: $("$baseline" --version | tr '\n' ' ')($baseline)."
   echo
-  echo "| N | step | runs | median wall | peak RSS | time vs previous N | vs quadlet |"
-  echo "|---:|---|---:|---:|---:|---:|---:|"
+  echo "| N | step | runs | median wall | peak RSS | time vs previous N | vs quadlet | vs baseline |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|"
   awk -F'\t' '
     { n[NR]=$1; s[NR]=$2; w[NR]=$3; r[NR]=$4; c[NR]=$5; key[$1 "/" $2]=$3; order[NR]=$1 }
     END {
@@ -194,8 +201,11 @@ done
         q = "";
         if (s[i] == "compile" && ((n[i] "/quadlet") in key) && key[n[i] "/quadlet"] > 0)
           q = sprintf("%.2fx", w[i] / key[n[i] "/quadlet"]);
+        b = "";
+        if (s[i] == "compile" && ((n[i] "/compile-baseline") in key) && key[n[i] "/compile-baseline"] > 0)
+          b = sprintf("%.2fx", w[i] / key[n[i] "/compile-baseline"]);
         label = n[i] == 0 ? "book" : n[i];
-        printf "| %s | %s | %d | %.3f s | %.0f MiB | %s | %s |\n", label, s[i], c[i], w[i] / 1000, r[i] / 1024, growth, q
+        printf "| %s | %s | %d | %.3f s | %.0f MiB | %s | %s | %s |\n", label, s[i], c[i], w[i] / 1000, r[i] / 1024, growth, q, b
       }
     }' "$results"
 } | tee "$work/table.md"

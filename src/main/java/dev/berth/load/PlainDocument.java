@@ -119,7 +119,8 @@ final class PlainDocument {
             if (!(events.next() instanceof DocumentEndEvent) || !(events.next() instanceof StreamEndEvent)) {
                 return Optional.empty();
             }
-            return Optional.of(root);
+            // a document that is only a null has no value to hold: the general way reads it (and the schema reports it)
+            return Optional.ofNullable(root);
         } catch (NotPlain | YamlEngineException | IllegalArgumentException | NoSuchElementException
                 | StackOverflowError e) {
             // anything unusual (including tags snakeyaml-engine refuses with a plain exception) takes the general

@@ -16,8 +16,10 @@ import java.util.function.Function;
  * other than LF, a byte order mark, a value running over lines, block scalars, anchors, aliases, tags, directives,
  * document markers, keys that are not plain names, empty values, an escape other than the common ones, a name
  * twice, a limit reached); the caller then reads the text with the parser, which reads or reports it. What it
- * reads has the values and the node count the parser's events give (tests compare the two on every case, on
- * generated configs and on thousands of mutated ones): plain scalars are resolved by the same function.
+ * reads has the values and the node count the parser's events give, plain scalars being resolved by the same
+ * function: {@code FastPathFuzzTest} compares it with the parser on any text, and tests on every case, on generated
+ * configs and on thousands of mutated ones. This class reads the block structure, line by line;
+ * {@link LineValueReader} the values on each line.
  */
 final class BlockReader {
     /** A plain scalar's value, by the caller's resolution; {@link #UNREADABLE} when the caller cannot read it. */
@@ -45,6 +47,7 @@ final class BlockReader {
     private int line;
     private int indent;
     private int content;
+
     private BlockReader(String text, LoaderLimits limits, Function<String, Object> plain) {
         this.text = text;
         this.length = text.length();

@@ -74,9 +74,10 @@ final class ContainerSplit {
                 return Optional.empty();
             }
             for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                if (containers.put((String) entry.getKey(), entry.getValue()) != null) {
-                    return Optional.empty(); // a name twice: the general way reports it, with both lines
+                if (containers.containsKey((String) entry.getKey())) {
+                    return Optional.empty(); // a name twice (the first maybe empty): the general way reports it, with both lines
                 }
+                containers.put((String) entry.getKey(), entry.getValue());
             }
             nodes += part.get().nodes() - 1; // its own root mapping is the one containers mapping
         }

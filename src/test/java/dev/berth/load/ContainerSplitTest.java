@@ -65,8 +65,9 @@ class ContainerSplitTest {
         "berth: 1\ncontainers:\n  a:\n    description: 'one\n  b: two'\n  c:\n    root: /srv/c\n",
         // a bracketed collection running over such a line
         "berth: 1\ncontainers:\n  a:\n    mask: [x,\n  b, y]\n  c:\n    root: /srv/c\n",
-        // the same name in two parts
+        // the same name in two parts, also when the first is empty
         "berth: 1\ncontainers:\n  a:\n    root: /srv/a\n  b:\n    root: /srv/b\n  a:\n    root: /srv/c\n",
+        "berth: 1\ncontainers:\n  a:\n  b:\n    root: /srv/b\n  a:\n    root: /srv/c\n",
         // the key inside a quoted scalar above, and a real one below
         "berth: \"1\ncontainers:\n  a: x\n\"\ncontainers:\n  b:\n    root: /srv/b\n  c:\n    root: /srv/c\n",
         // an anchor in one part, its alias in another

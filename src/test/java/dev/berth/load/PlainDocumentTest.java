@@ -9,7 +9,6 @@ import dev.berth.testing.Cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,17 +67,8 @@ class PlainDocumentTest {
             assertTrue(general.isPresent() && diagnostics.isEmpty(), () -> "the fast way took a document the general way "
                     + "reports: " + text + "\n" + diagnostics.all());
             assertEquals(general.get().root(), fast.get().root(), text);
-            assertEquals(positions(general.get().sourceMap()), positions(fast.get().sourceMap()), text);
+            assertEquals(FastPathTarget.positions(general.get().sourceMap()), FastPathTarget.positions(fast.get().sourceMap()), text);
         }
         assertTrue(plain > inputs.size() / 2, "the fast way took only " + plain + " of " + inputs.size() + " documents");
-    }
-
-    private static List<String> positions(SourceMap map) {
-        List<String> lines = new ArrayList<>();
-        for (String pointer : new TreeSet<>(map.pointers())) {
-            lines.add(pointer + " key=" + map.key(pointer).map(p -> p + "+" + p.length()).orElse("-") + " value="
-                    + map.value(pointer).map(p -> p + "+" + p.length()).orElse("-") + " mapping=" + map.isMapping(pointer));
-        }
-        return lines;
     }
 }

@@ -12,7 +12,7 @@ final class OptionChecks {
     }
 
     static void check(OptionValues values, Diagnostics diagnostics) {
-        for (OptionValues.Set set : values.values()) {
+        for (OptionValues.Bound set : values.values()) {
             String path = set.path();
             switch (set.option().kind()) {
                 case WORD -> Values.report(ValueRules.word((String) set.value()), path, diagnostics);
@@ -34,7 +34,7 @@ final class OptionChecks {
         }
     }
 
-    private static void form(boolean valid, OptionValues.Set set, String takes, Diagnostics diagnostics) {
+    private static void form(boolean valid, OptionValues.Bound set, String takes, Diagnostics diagnostics) {
         if (!valid) {
             diagnostics.error(Code.V006, set.path(), "'" + set.value() + "' cannot be written as " + set.option().directive() + "=",
                     set.option().key() + " takes " + takes);

@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public enum Code {
     Y001(ERROR, AT_VALUE, "yaml", "YAML syntax error",
-            "The file is not valid YAML. The position is where the parser gave up; the mistake is often just before it.",
+            "The file is not valid YAML. An unclosed quote or bracket, or a key without ':', is shown where it starts; "
+                    + "other mistakes where the parser gave up, and the mistake is often just before it.",
             "containers:\n  web:\n    root: /srv/web\n   ports: {}",
             "containers:\n  web:\n    root: /srv/web\n    ports: {}"),
     Y002(ERROR, AT_KEY, "yaml", "duplicate key",

@@ -20,11 +20,11 @@ final class OptionBinder {
 
     /** @param pathOf the config path a key was written at (a container's keys may come from its template) */
     static OptionValues bind(Obj o, Place place, UnaryOperator<String> pathOf) {
-        List<OptionValues.Set> values = new ArrayList<>();
+        List<OptionValues.Bound> values = new ArrayList<>();
         for (Option option : Options.at(place)) {
             Object raw = lookup(o.map(), option.key());
             if (raw != null) {
-                values.add(new OptionValues.Set(option, option.kind().read(raw), pathOf.apply(option.key())));
+                values.add(new OptionValues.Bound(option, option.kind().read(raw), pathOf.apply(option.key())));
             }
         }
         return values.isEmpty() ? OptionValues.NONE : new OptionValues(values);

@@ -11,7 +11,7 @@ final class OptionLines {
 
     /** @param ownSection the section named after the unit's type, where limits go */
     static void add(UnitFile.Builder unit, OptionValues values, String ownSection) {
-        for (OptionValues.Set set : values.values()) {
+        for (OptionValues.Bound set : values.values()) {
             Option option = set.option();
             String section = option.section(ownSection);
             if (option.conversion().isPresent()) {

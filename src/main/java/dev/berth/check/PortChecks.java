@@ -56,6 +56,11 @@ final class PortChecks {
 
     /** The port of the host's own sshd. */
     private static final int HOST_SSH = 22;
+    /**
+     * Listen addresses that take port 22 on every address of the host, where its sshd listens. A port bound to an
+     * address of its own leaves the host's sshd to the addresses it was given.
+     */
+    private static final Set<String> ALL_ADDRESSES = Set.of("", "0.0.0.0", "[::]", "::");
 
     private PortChecks() {
     }
@@ -75,6 +80,7 @@ final class PortChecks {
     static void check(Config config, Diagnostics diagnostics) {
         // grouped by protocol and port number (or socket path): clash detection stays linear in the number of ports
         Map<String, Listeners> byKey = new HashMap<>();
+        int free = 0; // the port P008 suggests, found the first time it is needed
         for (Container c : config.containers()) {
             Set<String> claimed = c.services().stream().flatMap(s -> s.ports().stream()).collect(Collectors.toSet());
             for (Port p : c.ports()) {
@@ -97,8 +103,10 @@ final class PortChecks {
                     diagnostics.error(Code.P002, p.path() + "/listen", "'" + p.listen() + "' is already listened on by "
                             + other.port().path(), "choose another port or bind each to its own address (ADDR:PORT)");
                 } else if (address.port() == HOST_SSH && p.type() == Port.SocketType.STREAM
-                        && c.runtime().network() == Runtime.Network.HOST) {
-                    int free = freePort(config);
+                        && c.runtime().network() == Runtime.Network.HOST && ALL_ADDRESSES.contains(address.host())) {
+                    if (free == 0) {
+                        free = freePort(config);
+                    }
                     diagnostics.warning(Code.P008, p.path() + "/listen", "port 22 is where the host's own sshd listens, "
                                     + "and container '" + c.name() + "' shares the host's network",
                             "listen on a free port such as " + (address.host().isEmpty() ? "" : address.host() + ":") + free

@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The option table: every option that is one key in the config and one line in a unit. A unit gets the lines of its
@@ -88,7 +89,7 @@ public final class Options {
         return new Option(key, EnumSet.of(first, more), kind, section, directive, Optional.empty());
     }
 
-    private static Option converted(String key, ValueKind kind, String directive, java.util.function.Function<Object, Object> value,
+    private static Option converted(String key, ValueKind kind, String directive, Function<Object, Object> value,
                                     String why) {
         return new Option(key, EnumSet.of(LIMITS), kind, Option.OWN_SECTION, directive,
                 Optional.of(new Option.Conversion(value, why)));

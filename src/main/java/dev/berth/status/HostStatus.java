@@ -47,13 +47,15 @@ public record HostStatus(Path root, boolean live, boolean applied, Optional<Bool
     /**
      * A host socket berth owns for a container: its own, or with idle-stop the front socket of a port.
      *
+     * @param front       whether it is where clients connect: false for the container's own socket behind idle-stop's
+     *                    proxies, which listens on a path below /run/berth
      * @param listen      where it listens: systemd's {@code Listen=} on a live host ({@code [::]:23 (Stream)}), the
      *                    config's addresses offline
      * @param listening   whether systemd has it listening (live only)
      * @param accepted    connections accepted since it started ({@code NAccepted}), live only
      * @param connections connections open now ({@code NConnections}), live only
      */
-    public record SocketStatus(String unit, List<String> listen, boolean listening, String state, OptionalLong accepted,
+    public record SocketStatus(String unit, boolean front, List<String> listen, boolean listening, String state, OptionalLong accepted,
                                OptionalLong connections) {
         public SocketStatus {
             listen = List.copyOf(listen);

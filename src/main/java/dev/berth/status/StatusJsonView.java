@@ -14,7 +14,7 @@ import tools.jackson.core.JsonGenerator;
  * {"format_version": 1, "root": "/", "live": true, "config": "berth.yaml", "applied": true, "same_config": true,
  *  "containers": [
  *   {"name": "mycontainer",
- *    "sockets": [{"unit": "mycontainer.socket", "listen": ["[::]:23 (Stream)"], "listening": true,
+ *    "sockets": [{"unit": "mycontainer.socket", "front": true, "listen": ["[::]:23 (Stream)"], "listening": true,
  *                 "state": "active (listening)", "accepted": 3, "connections": 1}],
  *    "service": {"unit": "mycontainer.service", "state": "active (running)", "running": true,
  *                "since": "Sun 2026-12-06 03:46:09 UTC", "memory_bytes": 19087360},
@@ -72,6 +72,7 @@ public final class StatusJsonView {
         for (SocketStatus s : c.sockets()) {
             g.writeStartObject();
             g.writeStringProperty("unit", s.unit());
+            g.writeBooleanProperty("front", s.front());
             strings(g, "listen", s.listen());
             g.writeName("listening");
             if (live) {

@@ -73,13 +73,14 @@ public final class StatusReader {
     private ContainerStatus container(Container c, Map<String, UnitState> states, Files files) {
         List<SocketStatus> sockets = new ArrayList<>();
         for (String socket : sockets(c)) {
+            boolean front = c.runtime().idleStop().isEmpty() || !socket.equals(ContainerUnits.socket(c));
             if (!target.live()) {
-                sockets.add(new SocketStatus(socket, configured(c, socket), false, "", OptionalLong.empty(), OptionalLong.empty()));
+                sockets.add(new SocketStatus(socket, front, configured(c, socket), false, "", OptionalLong.empty(), OptionalLong.empty()));
                 continue;
             }
             UnitState state = states.getOrDefault(socket, UnitState.unknown(socket));
             boolean listening = state.active() && state.subState().equals("listening");
-            sockets.add(new SocketStatus(socket, state.all("Listen").stream().filter(l -> !l.isEmpty()).toList(), listening,
+            sockets.add(new SocketStatus(socket, front, state.all("Listen").stream().filter(l -> !l.isEmpty()).toList(), listening,
                     described(state), state.number("NAccepted"), state.number("NConnections")));
         }
         String service = ContainerUnits.service(c);

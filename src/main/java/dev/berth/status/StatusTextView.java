@@ -58,7 +58,8 @@ public final class StatusTextView {
     }
 
     private static String listens(ContainerStatus c) {
-        List<String> all = c.sockets().stream().flatMap(s -> s.listen().stream()).toList();
+        // where clients connect: idle-stop's backend socket is berth's plumbing, shown in --format json
+        List<String> all = c.sockets().stream().filter(SocketStatus::front).flatMap(s -> s.listen().stream()).toList();
         return all.isEmpty() ? NONE : String.join(", ", all);
     }
 

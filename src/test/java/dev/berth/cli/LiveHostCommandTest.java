@@ -48,7 +48,10 @@ class LiveHostCommandTest {
         assertEquals(0, first.status(), first.toString());
         assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket beta.socket"), host.calls);
         assertTrue(first.out().contains("(live host)"), first.out());
-        assertTrue(first.out().contains("systemctl start alpha.socket beta.socket  # new socket"), first.out());
+        // as docs/apply.md shows it
+        assertTrue(first.out().contains("System actions:\n"
+                + "  systemctl daemon-reload                   # host unit files changed\n"
+                + "  systemctl start alpha.socket beta.socket  # new socket\n"), first.out());
         assertTrue(first.out().contains("Apply complete: 15 added, 0 changed, 0 destroyed; 2 system actions."), first.out());
 
         host.calls.clear();

@@ -15,7 +15,7 @@ import tools.jackson.core.JsonGenerator;
  *  "containers": [
  *   {"name": "mycontainer",
  *    "sockets": [{"unit": "mycontainer.socket", "front": true, "listen": ["[::]:23 (Stream)"], "listening": true,
- *                 "state": "active (listening)", "accepted": 3, "connections": 1}],
+ *                 "state": "active (running)", "accepted": 3, "connections": 1}],
  *    "service": {"unit": "mycontainer.service", "state": "active (running)", "running": true,
  *                "since": "Sun 2026-12-06 03:46:09 UTC", "memory_bytes": 19087360},
  *    "idle_stop": null, "files": {"state": "as-applied", "count": 6, "changed": []}}],

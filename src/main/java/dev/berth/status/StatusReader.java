@@ -79,7 +79,8 @@ public final class StatusReader {
                 continue;
             }
             UnitState state = states.getOrDefault(socket, UnitState.unknown(socket));
-            boolean listening = state.active() && state.subState().equals("listening");
+            // SubState is "listening", or "running" while the service it started runs: both hold the socket
+            boolean listening = state.active();
             sockets.add(new SocketStatus(socket, front, state.all("Listen").stream().filter(l -> !l.isEmpty()).toList(), listening,
                     described(state), state.number("NAccepted"), state.number("NConnections")));
         }

@@ -20,7 +20,7 @@ class StatusViewsTest {
     /** The book's container, running, and a web container with idle-stop, stopped, one of its files edited. */
     static HostStatus sample() {
         ContainerStatus book = new ContainerStatus("mycontainer",
-                List.of(new SocketStatus("mycontainer.socket", true, List.of("[::]:23 (Stream)"), true, "active (listening)",
+                List.of(new SocketStatus("mycontainer.socket", true, List.of("[::]:23 (Stream)"), true, "active (running)",
                         OptionalLong.of(3), OptionalLong.of(1))),
                 new UnitStatus("mycontainer.service", "active (running)", true, Optional.of("Sun 2026-12-06 03:46:09 UTC"),
                         OptionalLong.of(19087360)),

@@ -22,6 +22,16 @@ public interface LiveHost {
      */
     Map<String, UnitState> units(Collection<String> units);
 
+    /** The TCP sockets listening and the UDP sockets bound on the host now; empty when that cannot be read. */
+    default List<Listener> listeners() {
+        return List.of();
+    }
+
+    /** The process holding each of these sockets, by inode, as {@code NAME (pid N)}; those it cannot tell are left out. */
+    default Map<Long, String> holders(Collection<Long> inodes) {
+        return Map.of();
+    }
+
     /** The first line of {@code systemctl --version}, e.g. {@code systemd 252 (252.22-1~deb12u1)}. */
     Optional<String> systemdVersion();
 

@@ -3,6 +3,9 @@ package dev.berth.plan;
 import static dev.berth.plan.SystemAction.Phase.AFTER_FILES;
 import static dev.berth.plan.SystemAction.Phase.BEFORE_FILES;
 
+import dev.berth.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,7 +49,7 @@ final class SystemActionPlanner {
 
     /** @param desired every path of the tree to install, in path order */
     void plan(List<Change> changes, Set<String> desired, List<GuestRoot> guests,
-              List<SystemAction> actions, List<String> notes) {
+              List<SystemAction> actions, List<String> notes, List<Diagnostic> warnings) {
         boolean hostUnitsChange = changes.stream().anyMatch(c -> c.path().startsWith(HOST_UNITS));
         if (!target.live()) {
             if (hostUnitsChange) {
@@ -137,6 +140,10 @@ final class SystemActionPlanner {
                 startSockets.add(socket, "berth's socket is not listening", "");
             }
         }
+        List<PortsInUse.Socket> binding = new ArrayList<>();
+        startSockets.units.forEach(socket -> binding.add(socketToBind(socket, changes, false)));
+        restartSockets.units.forEach(socket -> binding.add(socketToBind(socket, changes, true)));
+        PortsInUse.check(binding, target.host(), warnings);
         Batch restartServices = new Batch("restart");
         for (String service : changedServices) {
             if (stopForRebind.holds(service)) {
@@ -158,6 +165,23 @@ final class SystemActionPlanner {
             }
         }
         guestNotes(changes, guests, notes);
+    }
+
+    /** A socket about to bind its addresses, with the unit file it is to have: the plan's, else the one in place. */
+    private PortsInUse.Socket socketToBind(String socket, List<Change> changes, boolean listening) {
+        String path = HOST_UNITS + socket;
+        for (Change c : changes) {
+            if (c.path().equals(path) && c.after().orElse(null) instanceof FileState.Regular file) {
+                return new PortsInUse.Socket(socket, new String(file.bytes(), StandardCharsets.UTF_8), c.origin(), listening);
+            }
+        }
+        String text;
+        try {
+            text = target.files().readText(path, 1 << 20).orElse("");
+        } catch (IOException e) {
+            text = ""; // unreadable: apply finds out, and systemd says why
+        }
+        return new PortsInUse.Socket(socket, text, "", listening);
     }
 
     private static void guestNotes(List<Change> changes, List<GuestRoot> guests, List<String> notes) {

@@ -3,6 +3,7 @@ package dev.berth.testing;
 import dev.berth.apply.CommandResult;
 import dev.berth.apply.CommandRunner;
 import dev.berth.apply.Systemctl;
+import dev.berth.plan.Listener;
 import dev.berth.plan.LiveHost;
 import dev.berth.plan.UnitState;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
     /** Properties a query answers besides the states, per unit, e.g. {@code NAccepted}. */
     public final Map<String, Map<String, List<String>>> properties = new HashMap<>();
     public String version = "systemd 252 (252.22-1~deb12u1)";
+    /** What the kernel's socket tables list, and who holds each socket by inode. */
+    public final List<Listener> listeners = new ArrayList<>();
+    public final Map<Long, String> holders = new HashMap<>();
     /** systemctl processes started: calls, status, show and --version. */
     public int processes;
 
@@ -95,6 +99,18 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
             states.put(unit, new UnitState(unit, shown));
         }
         return states;
+    }
+
+    @Override
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public Map<Long, String> holders(Collection<Long> inodes) {
+        Map<Long, String> found = new HashMap<>();
+        inodes.stream().filter(holders::containsKey).forEach(i -> found.put(i, holders.get(i)));
+        return found;
     }
 
     @Override

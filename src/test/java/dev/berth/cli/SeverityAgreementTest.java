@@ -179,7 +179,12 @@ class SeverityAgreementTest {
             LocalRootFileSystem files = new LocalRootFileSystem(r);
             return new Hosts.Host(new Target(r, true, files, host), files, host, host);
         };
-        assertAgrees(Code.A013, plan(root));
+        Cli plan = plan(root);
+        assertAgrees(Code.A013, plan);
+        // as docs/apply.md shows it
+        assertTrue(plan.out().contains("  warning[A013]: port 23/tcp, where mycontainer.socket is to listen, is held by sshd "
+                + "(pid 812) on 0.0.0.0:23\n    hint: stop that process or give the container another port; otherwise systemctl "
+                + "start mycontainer.socket fails with 'Address already in use' once the files are written\n"), plan.out());
     }
 
     private Path root() throws IOException {

@@ -22,6 +22,8 @@ import dev.berth.plan.Planner;
 import dev.berth.plan.Target;
 import dev.berth.render.Renderer;
 import dev.berth.schema.SchemaValidator;
+import dev.berth.status.HostStatus;
+import dev.berth.status.StatusReader;
 import dev.berth.translate.GuestBootstrap;
 import dev.berth.translate.Translator;
 import dev.berth.tree.FileTree;
@@ -199,6 +201,14 @@ public final class Berth {
     /** What removing everything berth installed in a root would do. */
     public static Plan planDestroy(Target target) {
         return new Planner(target, PlanOptions.DEFAULT).planDestroy();
+    }
+
+    /**
+     * What runs of the config on a root and whether its files are as the last apply left them: one query to a live
+     * host's systemd, the manifest and the files' metadata.
+     */
+    public static HostStatus status(Source source, Config config, Target target) {
+        return new StatusReader(target).read(config, ConfigIdentity.of(source));
     }
 
     /** Carries out a plan on the root it was made for, telling {@code progress} of each step; nothing is rolled back. */

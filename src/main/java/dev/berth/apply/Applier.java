@@ -48,6 +48,8 @@ public final class Applier {
         void done(Outcome.Step step);
     }
 
+    /** Failed units whose {@code systemctl status} the report shows: each is a process and a screenful. */
+    private static final int STATUS_SHOWN = 3;
     private final RootFileSystem files;
     private final Systemctl systemctl;
     private final CommandRunner runner;
@@ -66,10 +68,17 @@ public final class Applier {
         final transient Diagnostic diagnostic;
         final String detail;
 
+        final transient List<Outcome.UnitOutcome> units;
+
         StepFailed(Diagnostic diagnostic, String detail) {
+            this(diagnostic, detail, List.of());
+        }
+
+        StepFailed(Diagnostic diagnostic, String detail, List<Outcome.UnitOutcome> units) {
             super(diagnostic.summary());
             this.diagnostic = diagnostic;
             this.detail = detail;
+            this.units = units;
         }
     }
 
@@ -92,7 +101,7 @@ public final class Applier {
     private Outcome carryOut(Plan plan) {
         List<Planned> steps = new ArrayList<>();
         for (SystemAction action : plan.actions(SystemAction.Phase.BEFORE_FILES)) {
-            steps.add(new Planned(new Outcome.Step(Outcome.Stage.BEFORE_FILES, action.command().shell()), () -> run(action)));
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.BEFORE_FILES, action.label()), () -> run(action)));
         }
         ManifestWriter manifest = new ManifestWriter(plan);
         if (manifest.claimsNewPaths()) {
@@ -108,7 +117,7 @@ public final class Applier {
             steps.add(new Planned(new Outcome.Step(Outcome.Stage.FILES, "record " + Manifest.PATH), manifest::finish));
         }
         for (SystemAction action : plan.actions(SystemAction.Phase.AFTER_FILES)) {
-            steps.add(new Planned(new Outcome.Step(Outcome.Stage.AFTER_FILES, action.command().shell()), () -> run(action)));
+            steps.add(new Planned(new Outcome.Step(Outcome.Stage.AFTER_FILES, action.label()), () -> run(action)));
         }
 
         List<Outcome.Step> done = new ArrayList<>();
@@ -120,7 +129,7 @@ public final class Applier {
             } catch (StepFailed e) {
                 ahead.discard();
                 List<Outcome.Step> notRun = steps.subList(i + 1, steps.size()).stream().map(Planned::step).toList();
-                return new Outcome(done, Optional.of(new Outcome.Failure(planned.step(), e.diagnostic, e.detail)), notRun);
+                return new Outcome(done, Optional.of(new Outcome.Failure(planned.step(), e.diagnostic, e.detail, e.units)), notRun);
             }
             done.add(planned.step());
             progress.done(planned.step());
@@ -308,15 +317,46 @@ public final class Applier {
         }
         CommandResult result = systemctl.call(action.systemctlArgs());
         if (!result.ok()) {
-            StringBuilder status = new StringBuilder(tail(result.output()));
-            for (String unit : action.units()) {
-                status.append(status.length() == 0 ? "" : "\n").append("$ systemctl status ").append(unit).append('\n')
-                        .append(systemctl.status(unit).stripTrailing());
-            }
-            throw new StepFailed(Diagnostic.error(Code.A004, "", action.command().shell() + " failed (exit "
-                    + result.exitCode() + ")", "fix the cause (see the status below), then run the steps that did not "
-                    + "run by hand, or berth apply again: it starts berth's sockets that are not listening"), status.toString());
+            throw systemctlFailed(action, result);
         }
+    }
+
+    /**
+     * A failed systemctl call, with where each of its units stands now: systemctl fails the whole call when any
+     * job fails, while the others may have run. One query says which; {@code systemctl status} is shown for the
+     * first few units that did not get there.
+     */
+    private StepFailed systemctlFailed(SystemAction action, CommandResult result) {
+        List<String> units = action.units();
+        String verb = action.systemctlArgs().get(0);
+        boolean wantActive = !verb.equals("stop");
+        List<Outcome.UnitOutcome> outcomes = new ArrayList<>();
+        if (!units.isEmpty() && !verb.equals("daemon-reload")) {
+            systemctl.units(units).forEach((unit, state) -> outcomes.add(new Outcome.UnitOutcome(unit,
+                    state.active() == wantActive, state.activeState() + (state.subState().isEmpty() ? "" : " (" + state.subState() + ")"))));
+        }
+        List<String> missed = outcomes.isEmpty() ? units
+                : outcomes.stream().filter(o -> !o.reached()).map(Outcome.UnitOutcome::unit).toList();
+        StringBuilder status = new StringBuilder(tail(result.output()));
+        for (String unit : missed.subList(0, Math.min(missed.size(), STATUS_SHOWN))) {
+            status.append(status.length() == 0 ? "" : "\n").append("$ systemctl status ").append(unit).append('\n')
+                    .append(systemctl.status(unit).stripTrailing());
+        }
+        if (missed.size() > STATUS_SHOWN) {
+            status.append("\n(and ").append(missed.size() - STATUS_SHOWN).append(" more units not ")
+                    .append(wantActive ? "active" : "stopped").append(": see the list below)");
+        }
+        String command = units.size() <= STATUS_SHOWN ? action.command().shell()
+                : "systemctl " + verb + " (" + units.size() + " units)";
+        String which = outcomes.isEmpty() || units.size() == 1 ? ""
+                : ": " + (missed.isEmpty() ? "yet every unit is " + (wantActive ? "active" : "stopped") + " now"
+                : missed.size() + " of " + units.size() + " not " + (wantActive ? "active" : "stopped") + " ("
+                + String.join(", ", missed.subList(0, Math.min(missed.size(), STATUS_SHOWN)))
+                + (missed.size() > STATUS_SHOWN ? ", …" : "") + ")");
+        return new StepFailed(Diagnostic.error(Code.A004, "", command + " failed (exit " + result.exitCode() + ")" + which,
+                "fix the cause (see the status below), then run the steps that did not run by hand, or berth apply "
+                + "again: it starts berth's sockets that are not listening"),
+                status.toString(), outcomes);
     }
 
     /** The last lines of a long output: where programs say why they failed. */

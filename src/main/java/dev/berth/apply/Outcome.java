@@ -23,8 +23,27 @@ public record Outcome(List<Step> done, Optional<Failure> failure, List<Step> not
 
     /**
      * @param detail more text for the report, e.g. {@code systemctl status} of the unit; may be empty
+     * @param units  for a failed systemctl call on several units: where each unit stands now, asked of systemd
+     *               after the failure, in the call's order; empty for any other step
      */
-    public record Failure(Step step, Diagnostic diagnostic, String detail) {
+    public record Failure(Step step, Diagnostic diagnostic, String detail, List<UnitOutcome> units) {
+        public Failure {
+            units = List.copyOf(units);
+        }
+
+        public Failure(Step step, Diagnostic diagnostic, String detail) {
+            this(step, diagnostic, detail, List.of());
+        }
+    }
+
+    /**
+     * One unit of a failed systemctl call.
+     *
+     * @param unit     its name
+     * @param reached  whether it is where the call meant it to be: active after start or restart, not after stop
+     * @param state    its ActiveState and SubState as systemd gave them, e.g. {@code failed (failed)}
+     */
+    public record UnitOutcome(String unit, boolean reached, String state) {
     }
 
     public boolean ok() {

@@ -10,7 +10,8 @@ import tools.jackson.core.JsonGenerator;
  * <pre>
  * {"status": "applied" | "failed",
  *  "done": [{"stage": "files", "step": "+ etc/systemd/system/web.socket"}, …],
- *  "failed": {"stage": "after-files", "step": "systemctl start web.socket", "code": "A004", "summary": "…", "detail": "…"} | null,
+ *  "failed": {"stage": "after-files", "step": "systemctl start web.socket", "code": "A004", "summary": "…", "detail": "…",
+ *             "units": [{"unit": "web.socket", "reached": false, "state": "failed (failed)"}, …]} | null,
  *  "not_run": [{"stage": …, "step": …}]}
  * </pre>
  */
@@ -32,6 +33,15 @@ public final class OutcomeJsonView {
             g.writeStringProperty("summary", f.diagnostic().summary());
             g.writeStringProperty("hint", f.diagnostic().hint());
             g.writeStringProperty("detail", f.detail());
+            g.writeArrayPropertyStart("units");
+            for (Outcome.UnitOutcome u : f.units()) {
+                g.writeStartObject();
+                g.writeStringProperty("unit", u.unit());
+                g.writeBooleanProperty("reached", u.reached());
+                g.writeStringProperty("state", u.state());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }, g::writeNull);
         steps(g, "not_run", outcome.notRun());

@@ -59,6 +59,14 @@ public final class OutcomeTextView {
         if (failure.step().stage() != Outcome.Stage.FILES) {
             out.append("  failed: ").append(failure.step().label()).append('\n');
         }
+        if (failure.units().size() > 1) {
+            // systemctl fails a call on many units for any one of them: what each of them is now
+            List<String> reached = failure.units().stream().filter(Outcome.UnitOutcome::reached).map(Outcome.UnitOutcome::unit).toList();
+            List<String> missed = failure.units().stream().filter(u -> !u.reached()).map(u -> u.unit() + " " + u.state()).toList();
+            out.append("  in that call: ").append(reached.size()).append(" of ").append(failure.units().size())
+                    .append(" units got there").append(reached.isEmpty() ? "" : " (" + abbreviated(reached) + ")")
+                    .append(missed.isEmpty() ? "" : "; not: " + abbreviated(missed)).append('\n');
+        }
         List<String> notRun = outcome.notRun().stream().map(Outcome.Step::label).toList();
         if (!notRun.isEmpty()) {
             // a large config can leave thousands of steps: the first few say enough, --format json has them all
@@ -72,6 +80,11 @@ public final class OutcomeTextView {
                     + "starts berth's sockets that are not listening, but sees no file change to restart for.\n";
         });
         return out.toString();
+    }
+
+    private static String abbreviated(List<String> items) {
+        int shown = Math.min(items.size(), 8);
+        return String.join(", ", items.subList(0, shown)) + (items.size() > shown ? " and " + (items.size() - shown) + " more" : "");
     }
 
     /** A step that changes one planned path (the manifest's steps are bookkeeping): "+ path", "~ path", "- path". */

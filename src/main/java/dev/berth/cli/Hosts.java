@@ -2,16 +2,23 @@ package dev.berth.cli;
 
 import dev.berth.apply.CommandRunner;
 import dev.berth.apply.LocalRootFileSystem;
+import dev.berth.apply.ProcListeners;
 import dev.berth.apply.ProcessRunner;
 import dev.berth.apply.ProcessSystemctl;
 import dev.berth.apply.RootFileSystem;
 import dev.berth.apply.Systemctl;
+import dev.berth.plan.Listener;
 import dev.berth.plan.LiveHost;
+import dev.berth.plan.UnitState;
 import dev.berth.plan.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Connects a {@code --root} to the ports plan and apply use. */
 final class Hosts {
@@ -53,7 +60,28 @@ final class Hosts {
             return new Host(Target.offline(dir, files), files, Systemctl.NONE, new ProcessRunner(BOOTSTRAP_TIMEOUT_SECONDS));
         }
         ProcessSystemctl systemctl = new ProcessSystemctl(new ProcessRunner(SYSTEMCTL_TIMEOUT_SECONDS));
-        LiveHost host = systemctl;
+        ProcListeners kernel = new ProcListeners(Path.of("/proc"));
+        LiveHost host = new LiveHost() {
+            @Override
+            public Map<String, UnitState> units(Collection<String> units) {
+                return systemctl.units(units);
+            }
+
+            @Override
+            public Optional<String> systemdVersion() {
+                return systemctl.systemdVersion();
+            }
+
+            @Override
+            public List<Listener> listeners() {
+                return kernel.listeners();
+            }
+
+            @Override
+            public Map<Long, String> holders(Collection<Long> inodes) {
+                return kernel.holders(inodes);
+            }
+        };
         return new Host(new Target(dir, true, files, host), files, systemctl, new ProcessRunner(BOOTSTRAP_TIMEOUT_SECONDS));
     }
 }

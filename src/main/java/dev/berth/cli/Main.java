@@ -125,6 +125,7 @@ public final class Main implements Runnable {
         verbs.put("plan", PlanCommand.class);
         verbs.put("apply", ApplyCommand.class);
         verbs.put("destroy", DestroyCommand.class);
+        verbs.put("status", StatusCommand.class);
         verbs.put("graph", GraphCommand.class);
         verbs.put("init", InitCommand.class);
         verbs.put("schema", SchemaCommand.class);

@@ -312,6 +312,12 @@ public enum Code {
                     + "It needs guest.os to pick the command, and the command must succeed.",
             "containers:\n  web: {root: /srv/web}",
             "containers:\n  web: {root: /srv/web, guest: {os: debian, release: bookworm}}"),
+    A013(WARNING, AT_VALUE, "apply", "a port is held by another process",
+            "On the live host, a socket apply is to start or restart would listen on a port that another process "
+                    + "holds now (the kernel's socket tables say so). Starting the socket would fail with 'Address "
+                    + "already in use' after every file is written. The warning names the process where it can.",
+            "# sshd of the host already listens on port 23\nports: {ssh: {listen: 23}}",
+            "ports: {ssh: {listen: 2222}}"),
 
     C001(WARNING, AT_VALUE, "compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "

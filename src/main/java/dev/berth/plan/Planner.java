@@ -122,7 +122,7 @@ public final class Planner {
         }
         checks.kernel(facts);
         findings.reportBlocked();
-        new SystemActionPlanner(target).plan(changes, paths, guests, actions, actionNotes);
+        new SystemActionPlanner(target).plan(changes, paths, guests, actions, actionNotes, findings.diagnostics);
         return new Plan(target.root(), target.live(), changes, adopted, actions, actionNotes, facts,
                 findings.diagnostics, before, after);
     }

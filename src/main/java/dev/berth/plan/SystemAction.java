@@ -29,6 +29,20 @@ public record SystemAction(Phase phase, Kind kind, ShellCommand command, String 
         return command.argv().subList(1, command.argv().size());
     }
 
+    /**
+     * The command as a step's label: whole when it names a few units, else its first units and how many there are
+     * (a call on a thousand sockets is one step, not a page).
+     */
+    public String label() {
+        List<String> units = units();
+        if (units.size() <= 4) {
+            return command.shell();
+        }
+        List<String> argv = command.argv();
+        int first = argv.indexOf(units.get(0));
+        return new ShellCommand(argv.subList(0, first + 2)).shell() + " … (" + units.size() + " units)";
+    }
+
     /** The units a systemctl action names (for {@code systemctl status} when it fails). */
     public List<String> units() {
         return kind == Kind.SYSTEMCTL ? systemctlArgs().stream().filter(a -> a.contains(".") && !a.startsWith("-")).toList()

@@ -3,13 +3,18 @@ package dev.berth.plan;
 import static dev.berth.plan.SystemAction.Phase.AFTER_FILES;
 import static dev.berth.plan.SystemAction.Phase.BEFORE_FILES;
 
+import dev.berth.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The systemctl calls a live host needs after its unit files change. Derived from the changed paths and
@@ -28,6 +33,10 @@ import java.util.TreeSet;
  * deleting the wants link is the disable.</li>
  * <li>Units in guest roots are never started from the host: the guest's systemd reads them at its next boot.</li>
  * </ul>
+ * The state of every unit that decides an action comes from one query, and the actions of one kind go in one
+ * systemctl call per phase (systemctl queues all their jobs at once): a thousand containers cost what one costs
+ * in processes. The order between kinds is the one above: removed sockets stop before removed services, services
+ * that block a changed socket stop before the socket restarts.
  * An offline root gets no actions at all, only a note saying so.
  */
 final class SystemActionPlanner {
@@ -40,7 +49,7 @@ final class SystemActionPlanner {
 
     /** @param desired every path of the tree to install, in path order */
     void plan(List<Change> changes, Set<String> desired, List<GuestRoot> guests,
-              List<SystemAction> actions, List<String> notes) {
+              List<SystemAction> actions, List<String> notes, List<Diagnostic> warnings) {
         boolean hostUnitsChange = changes.stream().anyMatch(c -> c.path().startsWith(HOST_UNITS));
         if (!target.live()) {
             if (hostUnitsChange) {
@@ -76,63 +85,103 @@ final class SystemActionPlanner {
         changedServices.removeAll(removed);
         changedServices.removeAll(created);
 
+        Set<String> listed = new TreeSet<>();
+        for (String path : desired) {
+            UnitPath.of(path).filter(u -> !u.link() && !u.dropIn() && u.unit().endsWith(".socket"))
+                    .ifPresent(u -> listed.add(u.unit()));
+        }
+        // every unit whose state decides an action, asked about in one query
+        Set<String> asked = new TreeSet<>(removed);
+        asked.addAll(changedServices);
+        for (String socket : changedSockets) {
+            asked.add(socket);
+            asked.add(serviceOf(socket));
+        }
+        listed.stream().filter(s -> !created.contains(s)).forEach(asked::add);
+        Map<String, UnitState> states = asked.isEmpty() ? Map.of() : target.host().units(asked);
+        Predicate<String> active = unit -> states.containsKey(unit) && states.get(unit).active();
+
         // sockets first, so that no connection starts a service that is about to be stopped
-        List<String> stopping = new ArrayList<>();
-        removed.stream().filter(u -> u.endsWith(".socket")).forEach(stopping::add);
-        removed.stream().filter(u -> !u.endsWith(".socket")).forEach(stopping::add);
-        for (String unit : stopping) {
-            if (target.host().isActive(unit)) {
-                actions.add(SystemAction.systemctl(BEFORE_FILES, "left the config; stopped while systemd still knows it",
-                        "stop", unit));
+        Batch stopSockets = new Batch("stop");
+        Batch stopServices = new Batch("stop");
+        for (String unit : removed) {
+            if (active.test(unit)) {
+                (unit.endsWith(".socket") ? stopSockets : stopServices).add(unit, "left the config",
+                        "stopped while systemd still knows it");
             }
         }
+        stopSockets.addTo(actions, BEFORE_FILES);
+        stopServices.addTo(actions, BEFORE_FILES);
         if (hostUnitsChange) {
             actions.add(SystemAction.systemctl(AFTER_FILES, "host unit files changed", "daemon-reload"));
         }
-        Set<String> stoppedServices = new LinkedHashSet<>();
+        Batch stopForRebind = new Batch("stop");
+        Batch restartSockets = new Batch("restart");
+        Batch startSockets = new Batch("start");
         for (String socket : changedSockets) {
             String service = serviceOf(socket);
-            if (target.host().isActive(service)) {
-                actions.add(SystemAction.systemctl(AFTER_FILES, socket + " changed and systemd cannot re-bind it while "
-                        + service + " runs; the next connection starts it again", "stop", service));
-                stoppedServices.add(service);
+            if (active.test(service)) {
+                stopForRebind.add(service, "its socket changed", "systemd cannot re-bind a socket while its service runs; "
+                        + "the next connection starts it again");
             }
-            if (target.host().isActive(socket)) {
-                actions.add(SystemAction.systemctl(AFTER_FILES, "its settings changed", "restart", socket));
+            if (active.test(socket)) {
+                restartSockets.add(socket, "its settings changed", "");
             } else {
-                actions.add(SystemAction.systemctl(AFTER_FILES, "changed and not listening", "start", socket));
+                startSockets.add(socket, "changed and not listening", "");
             }
         }
-        for (String path : desired) {
-            Optional<UnitPath> unit = UnitPath.of(path);
-            if (unit.isEmpty() || unit.get().link() || unit.get().dropIn() || !unit.get().unit().endsWith(".socket")
-                    || changedSockets.contains(unit.get().unit())) {
+        for (String socket : listed) {
+            if (changedSockets.contains(socket)) {
                 continue;
             }
-            String socket = unit.get().unit();
             if (created.contains(socket)) {
-                actions.add(SystemAction.systemctl(AFTER_FILES, "new socket", "start", socket));
-            } else if (!target.host().isActive(socket)) {
-                actions.add(SystemAction.systemctl(AFTER_FILES, "berth's socket is not listening", "start", socket));
+                startSockets.add(socket, "new socket", "");
+            } else if (!active.test(socket)) {
+                startSockets.add(socket, "berth's socket is not listening", "");
             }
         }
+        List<PortsInUse.Socket> binding = new ArrayList<>();
+        startSockets.units.forEach(socket -> binding.add(socketToBind(socket, changes, false)));
+        restartSockets.units.forEach(socket -> binding.add(socketToBind(socket, changes, true)));
+        PortsInUse.check(binding, target.host(), warnings);
+        Batch restartServices = new Batch("restart");
         for (String service : changedServices) {
-            if (stoppedServices.contains(service)) {
+            if (stopForRebind.holds(service)) {
                 continue;
             }
-            if (target.host().isActive(service)) {
-                actions.add(SystemAction.systemctl(AFTER_FILES, "its unit changed and it is running: the container "
-                        + "restarts with the new unit now", "restart", service));
+            if (active.test(service)) {
+                restartServices.add(service, "its unit changed and it is running", "the container restarts with the new unit now");
             } else {
                 notes.add(service + " is not running: not restarted; the next connection starts it with the changed unit");
             }
         }
+        stopForRebind.addTo(actions, AFTER_FILES);
+        restartSockets.addTo(actions, AFTER_FILES);
+        startSockets.addTo(actions, AFTER_FILES);
+        restartServices.addTo(actions, AFTER_FILES);
         for (String unit : created) {
             if (unit.endsWith(".service") && !desired.contains(HOST_UNITS + socketOf(unit))) {
                 notes.add(unit + " has no socket, so nothing starts it; berth leaves starting it to you: systemctl start " + unit);
             }
         }
         guestNotes(changes, guests, notes);
+    }
+
+    /** A socket about to bind its addresses, with the unit file it is to have: the plan's, else the one in place. */
+    private PortsInUse.Socket socketToBind(String socket, List<Change> changes, boolean listening) {
+        String path = HOST_UNITS + socket;
+        for (Change c : changes) {
+            if (c.path().equals(path) && c.after().orElse(null) instanceof FileState.Regular file) {
+                return new PortsInUse.Socket(socket, new String(file.bytes(), StandardCharsets.UTF_8), c.origin(), listening);
+            }
+        }
+        String text;
+        try {
+            text = target.files().readText(path, 1 << 20).orElse("");
+        } catch (IOException e) {
+            text = ""; // unreadable: apply finds out, and systemd says why
+        }
+        return new PortsInUse.Socket(socket, text, "", listening);
     }
 
     private static void guestNotes(List<Change> changes, List<GuestRoot> guests, List<String> notes) {
@@ -155,6 +204,50 @@ final class SystemActionPlanner {
                 notes.add("units in the guest root " + guest.path() + " are not started from the host: the guest's systemd "
                         + "reads them at its next boot (machinectl reboot " + guest.container() + " if it runs)");
             }
+        }
+    }
+
+    /**
+     * One systemctl call for many units of one kind (systemctl queues all their jobs at once), with why each is
+     * there: the reasons in the order first met, each with its units.
+     */
+    private static final class Batch {
+        private final String verb;
+        private final Set<String> units = new LinkedHashSet<>();
+        private final Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        private final Map<String, String> explanations = new java.util.LinkedHashMap<>();
+
+        Batch(String verb) {
+            this.verb = verb;
+        }
+
+        /** @param explanation said once after the reason's units, may be empty */
+        void add(String unit, String reason, String explanation) {
+            units.add(unit);
+            byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(unit);
+            explanations.putIfAbsent(reason, explanation);
+        }
+
+        boolean holds(String unit) {
+            return units.contains(unit);
+        }
+
+        void addTo(List<SystemAction> actions, SystemAction.Phase phase) {
+            if (units.isEmpty()) {
+                return;
+            }
+            // one reason is said once; several name their units (the first few: the command names them all)
+            List<String> why = new ArrayList<>();
+            byReason.forEach((reason, named) -> {
+                String explanation = explanations.get(reason);
+                String which = byReason.size() == 1 ? "" : ": " + String.join(", ", named.size() > 3
+                        ? List.of(named.get(0), named.get(1), "and " + (named.size() - 2) + " more") : named);
+                why.add(reason + which + (explanation.isEmpty() ? "" : "; " + explanation));
+            });
+            List<String> args = new ArrayList<>();
+            args.add(verb);
+            args.addAll(units);
+            actions.add(SystemAction.systemctl(phase, String.join("; ", why), args.toArray(String[]::new)));
         }
     }
 

@@ -50,7 +50,7 @@ class ApplierTest {
         RecordingHost host = new RecordingHost();
 
         assertTrue(apply(live(root, host), BOTH, host).ok());
-        assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket", "systemctl start beta.socket"), host.calls);
+        assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket beta.socket"), host.calls);
 
         host.calls.clear();
         Plan again = plan(live(root, host), BOTH);
@@ -60,30 +60,56 @@ class ApplierTest {
     }
 
     @Test
-    void failedSystemctlStepLeavesTheFilesAndSaysWhatDidNotRun() {
+    void aUnitThatFailsInABatchIsNamedAndTheOthersAreReportedAsTheyAre() {
         RecordingHost host = new RecordingHost();
-        host.failing.add("systemctl start alpha.socket");
+        host.failingToStart.add("alpha.socket"); // its port held by another process
 
         Outcome outcome = apply(live(root, host), BOTH, host);
 
         assertFalse(outcome.ok());
         Outcome.Failure failure = outcome.failure().get();
         assertEquals(Code.A004, failure.diagnostic().code());
-        assertEquals("systemctl start alpha.socket", failure.step().label());
+        assertEquals("systemctl start alpha.socket beta.socket", failure.step().label());
+        assertEquals("systemctl start alpha.socket beta.socket failed (exit 1): 1 of 2 not active (alpha.socket)",
+                failure.diagnostic().summary());
+        assertEquals(List.of(new Outcome.UnitOutcome("alpha.socket", false, "failed (failed)"),
+                new Outcome.UnitOutcome("beta.socket", true, "active (listening)")), failure.units());
         assertTrue(failure.detail().contains("$ systemctl status alpha.socket"), failure.detail());
-        assertEquals(List.of("systemctl start beta.socket"), outcome.notRun().stream().map(Outcome.Step::label).toList());
+        assertFalse(failure.detail().contains("$ systemctl status beta.socket"), failure.detail());
         assertTrue(outcome.done().stream().anyMatch(s -> s.label().equals("systemctl daemon-reload")));
         Trees.assertInstalled(root, desired(BOTH).tree());
 
         String report = new OutcomeTextView().failure(plan(live(root, host), BOTH), outcome);
         assertTrue(report.contains("changes are in place and stay"), report);
-        assertTrue(report.contains("not run: systemctl start beta.socket"), report);
+        assertTrue(report.contains("in that call: 1 of 2 units got there (beta.socket); not: alpha.socket failed (failed)"), report);
+
+        host.failingToStart.clear();
+        host.calls.clear();
+        assertTrue(apply(live(root, host), BOTH, host).ok());
+        assertEquals(List.of("systemctl start alpha.socket"), host.calls,
+                "once the port is free, a re-run starts the socket that is not listening, and only that one");
+    }
+
+    @Test
+    void failedSystemctlStepLeavesTheFilesAndSaysWhatDidNotRun() {
+        RecordingHost host = new RecordingHost();
+        host.failing.add("systemctl daemon-reload");
+
+        Outcome outcome = apply(live(root, host), BOTH, host);
+
+        assertFalse(outcome.ok());
+        Outcome.Failure failure = outcome.failure().get();
+        assertEquals("systemctl daemon-reload", failure.step().label());
+        assertEquals(List.of(), failure.units());
+        assertEquals(List.of("systemctl start alpha.socket beta.socket"), outcome.notRun().stream().map(Outcome.Step::label).toList());
+        String report = new OutcomeTextView().failure(plan(live(root, host), BOTH), outcome);
+        assertTrue(report.contains("not run: systemctl start alpha.socket beta.socket"), report);
 
         host.failing.clear();
         host.calls.clear();
         assertTrue(apply(live(root, host), BOTH, host).ok());
-        assertEquals(List.of("systemctl start alpha.socket", "systemctl start beta.socket"), host.calls,
-                "a re-run starts the sockets that are not listening: the failed one and the one that did not run");
+        assertEquals(List.of("systemctl start alpha.socket beta.socket"), host.calls,
+                "a re-run starts the sockets that are not listening");
     }
 
     @Test
@@ -133,7 +159,7 @@ class ApplierTest {
         Outcome outcome = new Applier((RootFileSystem) target.files(), host, host, Applier.Progress.NONE).apply(plan);
 
         assertTrue(outcome.ok());
-        assertEquals(List.of("systemctl stop alpha.socket", "systemctl stop beta.socket", "systemctl daemon-reload"), host.calls);
+        assertEquals(List.of("systemctl stop alpha.socket beta.socket", "systemctl daemon-reload"), host.calls);
         assertEquals(List.of(), Trees.files(root).stream().filter(p -> !p.equals("var/lib/berth/lock")).toList());
     }
 

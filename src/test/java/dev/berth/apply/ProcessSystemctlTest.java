@@ -26,11 +26,40 @@ class ProcessSystemctlTest {
     }
 
     @Test
-    void queriesActivityAndVersion() {
-        assertFalse(answering(3, "").isActive("web.service"));
-        assertEquals(List.of("systemctl", "is-active", "--quiet", "web.service"), argvs.get(0));
+    void queriesEveryUnitInOneShowAndTheVersion() {
+        String output = "Id=web.socket\nLoadState=loaded\nActiveState=active\nSubState=listening\n"
+                + "Listen=0.0.0.0:80 (Stream)\nListen=[::]:8080 (Stream)\nNAccepted=7\n\n"
+                + "Id=gone.service\nLoadState=not-found\nActiveState=inactive\nSubState=dead\nMemoryCurrent=[not set]\n";
+        ProcessSystemctl systemctl = answering(0, output);
+
+        var states = systemctl.units(List.of("web.socket", "gone.service", "tmpl@.service", "bad name.service"));
+
+        assertEquals(1, argvs.size());
+        assertEquals(List.of("systemctl", "show", "--property=" + String.join(",", ProcessSystemctl.PROPERTIES), "--",
+                "web.socket", "gone.service"), argvs.get(0));
+        assertEquals(List.of("web.socket", "gone.service", "tmpl@.service", "bad name.service"), List.copyOf(states.keySet()));
+        assertTrue(states.get("web.socket").active());
+        assertEquals(List.of("0.0.0.0:80 (Stream)", "[::]:8080 (Stream)"), states.get("web.socket").all("Listen"));
+        assertEquals(7, states.get("web.socket").number("NAccepted").getAsLong());
+        assertEquals("not-found", states.get("gone.service").loadState());
+        assertTrue(states.get("gone.service").number("MemoryCurrent").isEmpty());
+        assertEquals("unknown", states.get("tmpl@.service").activeState(), "a template names no unit: not asked");
+        assertFalse(states.get("bad name.service").active());
+
         assertEquals(Optional.of("systemd 252 (252.22-1~deb12u1)"), answering(0, "systemd 252 (252.22-1~deb12u1)\n+PAM +AUDIT\n").systemdVersion());
         assertEquals(Optional.empty(), answering(127, "systemctl: not found").systemdVersion());
+    }
+
+    @Test
+    void blocksThatDoNotPairUpGoByTheirIdAndAFailedQueryKnowsNothing() {
+        // a warning mixed into the output and a unit that printed nothing: the count differs, so Id= decides
+        String output = "Warning: something\nId=b.socket\nActiveState=active\n\n";
+        var states = answering(1, output).units(List.of("a.socket", "b.socket"));
+        assertEquals("unknown", states.get("a.socket").activeState());
+        assertTrue(states.get("b.socket").active());
+
+        var none = answering(1, "Failed to connect to bus: No such file or directory\n").units(List.of("a.socket"));
+        assertFalse(none.get("a.socket").active());
     }
 
     @Test

@@ -69,7 +69,7 @@ class SeverityAgreementTest {
         Set<Code> driven = EnumSet.noneOf(Code.class);
         DiagnosticCodesTest.cases().forEach(c -> driven.add(c.code()));
         driven.addAll(EnumSet.of(Code.C002, Code.C003, Code.C004));
-        driven.addAll(EnumSet.range(Code.A001, Code.A012));
+        driven.addAll(EnumSet.range(Code.A001, Code.A013));
         driven.remove(Code.A010);
         for (Code code : Code.values()) {
             assertTrue(driven.contains(code) ^ NOT_DRIVEN.contains(code), code + ": drive it here or name it in NOT_DRIVEN");
@@ -167,6 +167,24 @@ class SeverityAgreementTest {
         write(config, "berth: 1\ncontainers:\n  web:\n    root: /srv/web\n    ports: {http: {listen: 80}}\n"
                 + "    services:\n      httpd: {port: http, exec: [/usr/sbin/httpd]}\n");
         assertAgrees(Code.A012, Cli.run("plan", config.toString(), "--root", root().toString(), "--bootstrap"));
+    }
+
+    @Test
+    void a013APortHeldByAnotherProcess() throws IOException {
+        Path root = root();
+        RecordingHost host = new RecordingHost();
+        host.listeners.add(new dev.berth.plan.Listener("tcp", "0.0.0.0", 23, 4711));
+        host.holders.put(4711L, "sshd (pid 812)");
+        Hosts.factory = r -> {
+            LocalRootFileSystem files = new LocalRootFileSystem(r);
+            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
+        };
+        Cli plan = plan(root);
+        assertAgrees(Code.A013, plan);
+        // as docs/apply.md shows it
+        assertTrue(plan.out().contains("  warning[A013]: port 23/tcp, where mycontainer.socket is to listen, is held by sshd "
+                + "(pid 812) on 0.0.0.0:23\n    hint: stop that process or give the container another port; otherwise systemctl "
+                + "start mycontainer.socket fails with 'Address already in use' once the files are written\n"), plan.out());
     }
 
     private Path root() throws IOException {

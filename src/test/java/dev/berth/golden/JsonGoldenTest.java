@@ -210,7 +210,8 @@ class JsonGoldenTest {
         Outcome.Step notRun = new Outcome.Step(Outcome.Stage.BEFORE_FILES, HOSTILE);
         return new Outcome(List.of(done, new Outcome.Step(Outcome.Stage.FILES, "- x")),
                 Optional.of(new Outcome.Failure(failed, Diagnostic.error(Code.A004, "/x", "summary " + HOSTILE, "hint " + HOSTILE),
-                        "detail " + HOSTILE)), List.of(notRun));
+                        "detail " + HOSTILE, List.of(new Outcome.UnitOutcome(HOSTILE + ".socket", false, "failed " + HOSTILE),
+                        new Outcome.UnitOutcome("b.socket", true, "active (listening)")))), List.of(notRun));
     }
 
     private static Manifest hostileManifest() {

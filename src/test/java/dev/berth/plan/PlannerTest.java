@@ -280,7 +280,7 @@ class PlannerTest {
 
         Plan plan = plan(live(root, host), BOTH);
 
-        assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket", "systemctl start beta.socket"),
+        assertEquals(List.of("systemctl daemon-reload", "systemctl start alpha.socket beta.socket"),
                 plan.actions().stream().map(a -> a.command().shell()).toList());
         assertTrue(plan.hostFacts().contains("host: systemd 252"), plan.hostFacts().toString());
     }

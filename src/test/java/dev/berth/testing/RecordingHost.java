@@ -3,16 +3,23 @@ package dev.berth.testing;
 import dev.berth.apply.CommandResult;
 import dev.berth.apply.CommandRunner;
 import dev.berth.apply.Systemctl;
+import dev.berth.plan.Listener;
 import dev.berth.plan.LiveHost;
+import dev.berth.plan.UnitState;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A pretend live host: records every systemctl call and command apply makes, and keeps which units are
- * active the way systemd would after start, restart and stop. Queries (is-active, --version) are not recorded.
+ * active the way systemd would after start, restart and stop, each unit of a call on its own. Queries (show,
+ * --version) are not in {@link #calls}; {@link #processes} counts every systemctl process, queries included.
  */
 public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
     /** Each call as a command line, e.g. {@code systemctl start alpha.socket}. */
@@ -20,7 +27,19 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
     public final Set<String> active = new HashSet<>();
     /** Command lines that fail (exit 1), e.g. {@code systemctl start alpha.socket}. */
     public final Set<String> failing = new HashSet<>();
+    /**
+     * Units whose start fails, as a port another process holds: a call naming one fails, and the call's other
+     * units get where they were sent, as systemd's jobs do.
+     */
+    public final Set<String> failingToStart = new HashSet<>();
+    /** Properties a query answers besides the states, per unit, e.g. {@code NAccepted}. */
+    public final Map<String, Map<String, List<String>>> properties = new HashMap<>();
     public String version = "systemd 252 (252.22-1~deb12u1)";
+    /** What the kernel's socket tables list, and who holds each socket by inode. */
+    public final List<Listener> listeners = new ArrayList<>();
+    public final Map<Long, String> holders = new HashMap<>();
+    /** systemctl processes started: calls, status, show and --version. */
+    public int processes;
 
     /** A command such as a bootstrap. */
     @Override
@@ -30,16 +49,28 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
 
     @Override
     public CommandResult call(List<String> args) {
+        processes++;
         CommandResult result = record("systemctl " + String.join(" ", args));
-        if (result.ok() && args.size() == 2) {
+        if (!result.ok() || args.size() < 2) {
+            return result;
+        }
+        boolean someFailed = false;
+        for (String unit : args.subList(1, args.size())) {
             switch (args.get(0)) {
-                case "start", "restart" -> active.add(args.get(1));
-                case "stop" -> active.remove(args.get(1));
+                case "start", "restart" -> {
+                    if (failingToStart.contains(unit)) {
+                        active.remove(unit);
+                        someFailed = true;
+                    } else {
+                        active.add(unit);
+                    }
+                }
+                case "stop" -> active.remove(unit);
                 default -> {
                 }
             }
         }
-        return result;
+        return someFailed ? new CommandResult(1, "Job for a unit failed. See \"systemctl status\" for details.") : result;
     }
 
     private CommandResult record(String line) {
@@ -49,16 +80,42 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
 
     @Override
     public String status(String unit) {
+        processes++;
         return "x " + unit + " - pretend unit\n     Active: failed (Result: resources)";
     }
 
     @Override
-    public boolean isActive(String unit) {
-        return active.contains(unit);
+    public Map<String, UnitState> units(Collection<String> units) {
+        processes++;
+        Map<String, UnitState> states = new LinkedHashMap<>();
+        for (String unit : units) {
+            Map<String, List<String>> shown = new LinkedHashMap<>(properties.getOrDefault(unit, Map.of()));
+            shown.put("Id", List.of(unit));
+            shown.put("LoadState", List.of("loaded"));
+            boolean on = active.contains(unit);
+            shown.put("ActiveState", List.of(on ? "active" : failingToStart.contains(unit) ? "failed" : "inactive"));
+            shown.put("SubState", List.of(on ? (unit.endsWith(".socket") ? "listening" : "running")
+                    : failingToStart.contains(unit) ? "failed" : "dead"));
+            states.put(unit, new UnitState(unit, shown));
+        }
+        return states;
+    }
+
+    @Override
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public Map<Long, String> holders(Collection<Long> inodes) {
+        Map<Long, String> found = new HashMap<>();
+        inodes.stream().filter(holders::containsKey).forEach(i -> found.put(i, holders.get(i)));
+        return found;
     }
 
     @Override
     public Optional<String> systemdVersion() {
+        processes++;
         return Optional.ofNullable(version);
     }
 }

@@ -68,7 +68,7 @@ public final class Imports {
         }
         Diagnostics reading = new Diagnostics();
         Imports imports = new Imports(loader, reader, reading);
-        imports.importing.push(config.source().name());
+        imports.importing.push(normalized(config.source().name()));
         imports.follow(config, false);
         diagnostics.addAll(reading);
         if (reading.hasErrors()) {
@@ -88,7 +88,7 @@ public final class Imports {
         return loader.load(config, ignored)
                 .map(document -> {
                     Imports imports = new Imports(loader, reader, ignored);
-                    imports.importing.push(config.name());
+                    imports.importing.push(normalized(config.name()));
                     imports.follow(document, false);
                     return imports.imported.stream().map(Document::source).toList();
                 })
@@ -111,6 +111,9 @@ public final class Imports {
         for (int i = 0; i < paths.size(); i++) {
             String pointer = "/" + IMPORT + "/" + i;
             String path = (String) paths.get(i);
+            if (path.isEmpty() && !fromImport) {
+                continue; // the schema reports an empty path in the config itself
+            }
             if (path.isEmpty() || path.startsWith("/")) {
                 report(document, Code.R002, pointer, "'" + path + "' is not a path relative to this file",
                         "name the file from this file's directory, e.g. ../common/sites.yaml");
@@ -192,6 +195,10 @@ public final class Imports {
         }
         report(document, Code.S001, pointer, "'" + key + "' is a mapping of names to definitions", "write " + key + ": {}");
         return false;
+    }
+
+    private static String normalized(String name) {
+        return Path.of(name).normalize().toString();
     }
 
     /** The shown name of a file imported by {@code importer}: relative to the importer's directory, normalized. */

@@ -113,6 +113,14 @@ class ImportsTest {
     }
 
     @Test
+    void aSharedFileImportingTheHostFileIsACycle() throws IOException {
+        write("common/sites.yaml", "import: [../hosts/./web.yaml]\n" + SITES.replace("berth: 1\n", ""));
+        Diagnostic d = only(validate(HOST));
+        assertEquals(Code.R003, d.code());
+        assertEquals(at("common/sites.yaml", 1, 10), d.position().orElseThrow().toString());
+    }
+
+    @Test
     void aFileImportedTwiceThroughTwoOthersIsReadOnce() throws IOException {
         write("common/sites.yaml", SITES);
         write("common/a.yaml", "import: [sites.yaml]\n");

@@ -185,6 +185,13 @@ def config_directory(module):
     return os.path.dirname(config), os.path.basename(config), None
 
 
+def reported(document):
+    """What a failed apply or destroy is told by: the step that failed, else the plan's errors (a refused plan)."""
+    if (document.get('outcome') or {}).get('failed'):
+        return document
+    return document.get('plan') or document
+
+
 def present(module, berth, result):
     where, config, private = config_directory(module)
     try:
@@ -205,8 +212,7 @@ def present(module, berth, result):
         result['outcome'] = applied.get('outcome') if isinstance(applied, dict) else None
         if rc != 0:
             result['diagnostics'] = diagnostics_of(applied.get('plan', applied))
-            module.fail_json(msg=failure_message('berth apply ' + config, applied.get('plan', applied)
-                             if not (applied.get('outcome') or {}).get('failed') else applied, err), rc=rc, **result)
+            module.fail_json(msg=failure_message('berth apply ' + config, reported(applied), err), rc=rc, **result)
     finally:
         if private:
             shutil.rmtree(private, ignore_errors=True)
@@ -235,8 +241,7 @@ def absent(module, berth, result):
     if isinstance(result['plan'], dict):
         result['changed'] = has_changes(result['plan'])
     if rc != 0:
-        module.fail_json(msg=failure_message('berth destroy', destroyed if (destroyed.get('outcome') or {}).get('failed')
-                                             else destroyed.get('plan'), err), rc=rc, **result)
+        module.fail_json(msg=failure_message('berth destroy', reported(destroyed), err), rc=rc, **result)
 
 
 def main():

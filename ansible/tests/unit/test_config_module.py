@@ -25,12 +25,17 @@ INVALID = {'version': 1, 'errors': 1, 'warnings': 0, 'diagnostics': [
     {'severity': 'error', 'code': 'S002', 'path': '/templates/shell/rooot', 'file': 'common/sites.yaml', 'line': 5,
      'column': 5, 'summary': "unknown key 'rooot'", 'hint': "did you mean 'root'?"}]}
 
+APPLIED = {'status': 'applied', 'done': [], 'failed': None, 'not_run': []}
+FAILED = {'status': 'failed', 'done': [], 'not_run': [], 'failed': {
+    'stage': 'after-files', 'step': 'systemctl start box1.socket', 'code': 'A004', 'summary': 'box1.socket did not start',
+    'hint': 'see systemctl status box1.socket', 'detail': ''}}
+
 # a berth that answers plan with $PLAN_JSON and exit $PLAN_RC, apply with the plan wrapped, and logs its calls
 FAKE = '''#!/bin/sh
 echo "$PWD $*" >> "$BERTH_LOG"
 case "$1" in
   plan) cat "$PLAN_JSON"; exit "$PLAN_RC" ;;
-  apply) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": {"status": "applied", "done": [], "failed": null, "not_run": []}}'; exit 0 ;;
+  apply) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit "$APPLY_RC" ;;
 esac
 exit 3
 '''
@@ -49,7 +54,7 @@ class ConfigModuleTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.dir)
 
-    def run_module(self, plan, rc=0, check=False, diff=False):
+    def run_module(self, plan, rc=0, check=False, diff=False, outcome=APPLIED, apply_rc=0):
         plan_file = os.path.join(self.dir, 'plan.json')
         with open(plan_file, 'w') as f:
             json.dump(plan, f)
@@ -60,7 +65,8 @@ class ConfigModuleTest(unittest.TestCase):
         args_file = os.path.join(self.dir, 'args.json')
         with open(args_file, 'w') as f:
             json.dump(args, f)
-        env = dict(os.environ, PYTHONPATH=collection.PATH, BERTH_LOG=self.log, PLAN_JSON=plan_file, PLAN_RC=str(rc))
+        env = dict(os.environ, PYTHONPATH=collection.PATH, BERTH_LOG=self.log, PLAN_JSON=plan_file, PLAN_RC=str(rc),
+                   OUTCOME=json.dumps(outcome), APPLY_RC=str(apply_rc))
         done = subprocess.run([sys.executable, '-m', 'ansible_collections.berth.fleet.plugins.modules.config', args_file],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
         calls = []
@@ -91,6 +97,13 @@ class ConfigModuleTest(unittest.TestCase):
         result, calls = self.run_module(unchanged)
         self.assertEqual(['plan'], [c.split()[1] for c in calls])
         self.assertFalse(result['changed'])
+
+    def test_a_failed_step_of_apply_fails_the_host_with_berths_report(self):
+        result, calls = self.run_module(PLAN, outcome=FAILED, apply_rc=1)
+        self.assertTrue(result['failed'])
+        self.assertEqual('berth apply hosts/web1.yaml: systemctl start box1.socket failed: [A004] box1.socket did not start '
+                         '(hint: see systemctl status box1.socket)', result['msg'])
+        self.assertEqual(FAILED, result['outcome'])
 
     def test_an_invalid_config_fails_with_berths_message(self):
         result, calls = self.run_module(INVALID, rc=1)

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The identity of a config as berth applies it: which build of berth compiles it, the config file's name and its
- * text and those of every file it imports, hashed. The build is told by content: a hash of every class and resource the build produced, which the
- * build stores beside them ({@link #writeBuildIdentity}, run by {@code mvn process-classes} after the help texts).
- * Two builds that compile configs alike have the same identity, and any change to code, templates or schema gives
+ * text and those of every file it imports, hashed. The build is told by content: a hash of every class and resource
+ * the build produced, which the build stores beside them ({@link #writeBuildIdentity}, run by
+ * {@code mvn process-classes} after the help texts). Two builds that compile configs alike have the same identity, and any change to code, templates or schema gives
  * a new one; a version number tells neither. A root's manifest records it with the config it was applied from (see
  * {@link dev.berth.plan.AppliedConfig}).
  */

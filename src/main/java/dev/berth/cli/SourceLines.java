@@ -27,6 +27,7 @@ final class SourceLines {
 
     private static Optional<Source> imported(String file) {
         Path path = Path.of(file);
-        return Files.isRegularFile(path) ? SourceReader.read(path, file, ConfigFile.MAX_BYTES, new Diagnostics()) : Optional.empty();
+        return Files.isRegularFile(path)
+                ? SourceReader.read(path, file, ConfigFile.MAX_BYTES, new Diagnostics()) : Optional.empty();
     }
 }

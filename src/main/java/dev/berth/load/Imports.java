@@ -161,7 +161,8 @@ public final class Imports {
         boolean ok = true;
         for (Object key : ((Map<?, ?>) document.root()).keySet()) {
             if (!IMPORTABLE.contains(key)) {
-                report(document, Code.R005, "/" + key, "an imported file holds only shared definitions, not '" + key + "'",
+                report(document, Code.R005, JsonPointer.child("", (String) key),
+                        "an imported file holds only shared definitions, not '" + key + "'",
                         "move '" + key + "' to the host files; an imported file holds templates, host drop-ins and imports");
                 ok = false;
             }
@@ -172,8 +173,9 @@ public final class Imports {
         if (top.get(HOST) instanceof Map<?, ?> host) {
             for (Object key : host.keySet()) {
                 if (!DROP_INS.equals(key)) {
-                    report(document, Code.R005, "/" + HOST + "/" + key, "an imported file holds only shared definitions, not host '"
-                            + key + "'", "keep host drop-ins here and move '" + key + "' to the host files");
+                    report(document, Code.R005, JsonPointer.child("/" + HOST, (String) key),
+                            "an imported file holds only shared definitions, not host '" + key + "'",
+                            "keep host drop-ins here and move '" + key + "' to the host files");
                     ok = false;
                 }
             }
@@ -258,8 +260,8 @@ public final class Imports {
             Map<String, Object> dropIns = new LinkedHashMap<>();
             for (Document document : importsFirst) {
                 Map<?, ?> top = asMap(document.root());
-                asMap(top.get(TEMPLATES)).forEach((name, template) ->
-                        merge.define(document, templates, "/" + TEMPLATES, (String) name, template, "template '" + name + "'"));
+                asMap(top.get(TEMPLATES)).forEach((name, template) -> merge.define(document, templates, "/" + TEMPLATES,
+                        (String) name, template, "template '" + name + "'"));
                 asMap(asMap(top.get(HOST)).get(DROP_INS)).forEach((unit, files) -> {
                     Object merged = dropIns.computeIfAbsent((String) unit, u -> new LinkedHashMap<String, Object>());
                     if (!(files instanceof Map<?, ?>) || !(merged instanceof Map<?, ?>)) {

@@ -12,12 +12,13 @@ REPO=$(cd "$E2E_DIR/.." && pwd)
 #   systemd-container      nspawn inside the outer root (the host units run it), machined
 #   busybox                ~1 MB: `busybox httpd -i` is an inetd-style HTTP server (Accept=yes,
 #                          StandardInput=socket) for HTTP examples; also nc/wget for debugging
+#   python3                Ansible's modules run on the hosts of the fleet test (fleet.sh)
 # DNS over UDP needs no extra package: perl-base is Essential (in every minbase) and a ~20 line
 # Perl responder can answer on the datagram socket handed over as stdin (Accept=no,
 # StandardInput=socket, inetd "wait" style). See README.md.
 E2E_SUITE=${BERTH_E2E_SUITE:-bookworm}
 E2E_VARIANT=minbase
-E2E_PKGS=${BERTH_E2E_PKGS:-systemd,systemd-sysv,dbus,openssh-server,systemd-container,busybox}
+E2E_PKGS=${BERTH_E2E_PKGS:-systemd,systemd-sysv,dbus,openssh-server,systemd-container,busybox,python3}
 E2E_MIRROR=${BERTH_E2E_MIRROR:-}
 # Bump when the way the rootfs is post-processed in setup.sh changes.
 E2E_ROOTFS_REV=1

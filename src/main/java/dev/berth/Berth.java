@@ -9,6 +9,7 @@ import dev.berth.check.Checker;
 import dev.berth.diag.Diagnostics;
 import dev.berth.diag.Position;
 import dev.berth.load.Document;
+import dev.berth.load.Imports;
 import dev.berth.load.Source;
 import dev.berth.load.YamlLoader;
 import dev.berth.model.Config;
@@ -52,7 +53,9 @@ public final class Berth {
     public static Result<Config> validate(Source source) {
         SchemaValidator.preload(); // built on another thread while this one parses the YAML
         Diagnostics diagnostics = new Diagnostics();
-        Optional<Document> document = new YamlLoader().load(source, diagnostics);
+        YamlLoader loader = new YamlLoader();
+        Optional<Document> document = loader.load(source, diagnostics)
+                .flatMap(loaded -> Imports.resolve(loaded, loader, Imports.FILES, diagnostics));
         if (document.isEmpty()) {
             // the loader gives positions where the parser had a mark; limits and empty files start the file
             diagnostics.replaceAll(d -> d.position().isPresent() ? d : d.at(new Position(source.name(), 1, 1)));

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import dev.berth.load.Imports;
 import dev.berth.load.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The identity of a config as berth applies it: which build of berth compiles it, the config file's name and its
- * text, hashed. The build is told by content: a hash of every class and resource the build produced, which the
- * build stores beside them ({@link #writeBuildIdentity}, run by {@code mvn process-classes} after the help texts).
- * Two builds that compile configs alike have the same identity, and any change to code, templates or schema gives
+ * text and those of every file it imports, hashed. The build is told by content: a hash of every class and resource
+ * the build produced, which the build stores beside them ({@link #writeBuildIdentity}, run by
+ * {@code mvn process-classes} after the help texts). Two builds that compile configs alike have the same identity, and any change to code, templates or schema gives
  * a new one; a version number tells neither. A root's manifest records it with the config it was applied from (see
  * {@link dev.berth.plan.AppliedConfig}).
  */
@@ -41,12 +42,19 @@ public final class ConfigIdentity {
         return Optional.empty();
     }
 
-    /** The identity of a config: this build, the config file's name and its text. */
+    /** The identity of a config: this build, the config file's name and its text, and every file it imports. */
     public static Optional<String> of(Source config) {
         return build().map(build -> {
             MessageDigest digest = sha256();
             digest.update((build + "\n" + config.baseName() + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(config.text().getBytes(StandardCharsets.UTF_8)); // not joined first: a config can be megabytes
+            Path from = Path.of(config.name()).toAbsolutePath().getParent();
+            for (Source imported : Imports.sources(config, Imports.FILES)) {
+                // named from the config's directory: the same files give the same identity from any working directory
+                String name = from.relativize(Path.of(imported.name()).toAbsolutePath()).toString();
+                digest.update(("\0" + name + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(imported.text().getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest());
         });
     }

@@ -53,8 +53,7 @@ final class Reporter {
             case json -> new JsonPrinter();
             case github -> new GitHubPrinter();
             case sarif -> new SarifPrinter(Version.current().orElse(""));
-            case text -> new HumanPrinter((file, line) -> sources.stream().filter(s -> s.name().equals(file)).findFirst()
-                    .map(s -> s.line(line)).orElse(""), options.colorErr());
+            case text -> new HumanPrinter(new SourceLines(sources)::line, options.colorErr());
         };
     }
 

@@ -97,6 +97,26 @@ public enum Code {
             "A container names a template that 'templates' does not define.",
             "templates: {site: {}}\ncontainers:\n  a: {template: stie}",
             "templates: {site: {}}\ncontainers:\n  a: {template: site}"),
+    R002(ERROR, AT_VALUE, "references", "import not found",
+            "An entry of 'import' names a file that does not exist. Paths are relative to the directory of the file that "
+                    + "imports, never absolute, so a repository of host files can be checked out anywhere.",
+            "# hosts/web1.yaml\nimport: [common/sites.yaml]",
+            "# hosts/web1.yaml\nimport: [../common/sites.yaml]"),
+    R003(ERROR, AT_VALUE, "references", "import cycle",
+            "A file imports, directly or through other files, the file that imports it. Shared definitions go in files "
+                    + "that import only other shared files, never the host files that use them.",
+            "# common/sites.yaml\nimport: [../hosts/web1.yaml]",
+            "# common/sites.yaml\ntemplates: {site: {root-parent: /srv}}"),
+    R004(ERROR, AT_KEY, "references", "defined twice across imports",
+            "A template or a host drop-in is defined in two of the files a config is made of (the config and what it "
+                    + "imports). Neither would silently win: keep one, or give one another name.",
+            "# common/sites.yaml: templates: {site: ...}\ntemplates: {site: {root-parent: /srv}}",
+            "# common/sites.yaml: templates: {site: ...}\ntemplates: {site-local: {root-parent: /srv}}"),
+    R005(ERROR, AT_KEY, "references", "not importable",
+            "An imported file holds shared definitions only: templates, host drop-ins and further imports. Containers "
+                    + "and the systemd version belong to the one host whose file names them.",
+            "# common/sites.yaml\ncontainers: {web: {template: site}}",
+            "# common/sites.yaml\ntemplates: {site: {root-parent: /srv}}"),
 
     D001(WARNING, AT_VALUE, "deprecated", "deprecated setting converted",
             "The setting is the book's (cgroup v1) name. berth writes the modern directive instead and says how the value "

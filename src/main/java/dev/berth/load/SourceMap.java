@@ -41,15 +41,47 @@ public final class SourceMap {
     /** Made by the loader as it reads, or on first use by {@link #later}; then fixed. */
     private Map<String, Marks> marks;
     private Supplier<SourceMap> build;
+    /** Parts of the config that other files define (imports), by the pointer where each starts. */
+    private final Map<String, SourceMap> parts;
 
     SourceMap(String file) {
         this.file = file;
         this.marks = new HashMap<>();
+        this.parts = Map.of();
     }
 
     private SourceMap(String file, Supplier<SourceMap> build) {
+        this(file, build, Map.of());
+    }
+
+    private SourceMap(String file, Supplier<SourceMap> build, Map<String, SourceMap> parts) {
         this.file = file;
         this.build = build;
+        this.parts = parts;
+    }
+
+    /**
+     * This map with the nodes at and below each of {@code parts}' pointers located in that part's own file, where
+     * the same pointer names them (an imported file's templates stand at /templates/NAME in it as in the config).
+     */
+    public SourceMap withParts(Map<String, SourceMap> parts) {
+        return parts.isEmpty() ? this : new SourceMap(file, () -> this, Map.copyOf(parts));
+    }
+
+    /** The map of the file that holds the node at the pointer: a part's whose pointer is the nearest above it. */
+    private SourceMap holder(String pointer) {
+        if (parts.isEmpty()) {
+            return this;
+        }
+        for (String p = pointer; ; p = JsonPointer.parent(p)) {
+            SourceMap part = parts.get(p);
+            if (part != null) {
+                return part;
+            }
+            if (p.isEmpty()) {
+                return this;
+            }
+        }
     }
 
     /**
@@ -87,6 +119,10 @@ public final class SourceMap {
      *              whole mapping (a container, a service) is always shown at its key
      */
     public Position locate(String pointer, boolean atKey) {
+        SourceMap holder = holder(pointer);
+        if (holder != this) {
+            return holder.locate(pointer, atKey);
+        }
         String p = pointer;
         while (true) {
             Marks m = marks().get(p);
@@ -101,23 +137,36 @@ public final class SourceMap {
     }
 
     public boolean contains(String pointer) {
-        return marks().containsKey(pointer);
+        SourceMap holder = holder(pointer);
+        return holder != this ? holder.contains(pointer) : marks().containsKey(pointer);
     }
 
     /** Where the key of a mapping entry starts; empty for list items, the root and unknown pointers. */
     public Optional<Position> key(String pointer) {
+        SourceMap holder = holder(pointer);
+        if (holder != this) {
+            return holder.key(pointer);
+        }
         Marks m = marks().get(pointer);
         return m == null || m.keyLine == 0 ? Optional.empty() : Optional.of(key(m));
     }
 
     /** Whether the value at the pointer is a mapping (findings about it are shown at its key). */
     public boolean isMapping(String pointer) {
+        SourceMap holder = holder(pointer);
+        if (holder != this) {
+            return holder.isMapping(pointer);
+        }
         Marks m = marks().get(pointer);
         return m != null && m.mapping;
     }
 
     /** Where the value at the pointer starts. */
     public Optional<Position> value(String pointer) {
+        SourceMap holder = holder(pointer);
+        if (holder != this) {
+            return holder.value(pointer);
+        }
         return Optional.ofNullable(marks().get(pointer)).map(this::value);
     }
 

@@ -69,11 +69,24 @@ class SeverityAgreementTest {
         Set<Code> driven = EnumSet.noneOf(Code.class);
         DiagnosticCodesTest.cases().forEach(c -> driven.add(c.code()));
         driven.addAll(EnumSet.of(Code.C002, Code.C003, Code.C004));
+        driven.addAll(EnumSet.range(Code.R002, Code.R005));
         driven.addAll(EnumSet.range(Code.A001, Code.A013));
         driven.remove(Code.A010);
         for (Code code : Code.values()) {
             assertTrue(driven.contains(code) ^ NOT_DRIVEN.contains(code), code + ": drive it here or name it in NOT_DRIVEN");
         }
+    }
+
+    @Test
+    void importCodesThroughValidate() {
+        String host = "berth: 1\nimport: [shared.yaml]\ncontainers: {}\n";
+        assertAgrees(Code.R002, validate(host));
+        write(dir.resolve("shared.yaml"), "import: [berth.yaml]\n");
+        assertAgrees(Code.R003, validate(host));
+        write(dir.resolve("shared.yaml"), "templates: {site: {root-parent: /srv}}\n");
+        assertAgrees(Code.R004, validate(host.replace("containers: {}", "templates: {site: {root-parent: /srv}}\ncontainers: {}")));
+        write(dir.resolve("shared.yaml"), "containers: {}\n");
+        assertAgrees(Code.R005, validate(host));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostics;
 import dev.berth.model.DropIn;
 import dev.berth.unit.UnitName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,9 +33,17 @@ final class DropInChecks {
                 diagnostics.error(Code.L001, d.path() + "/limits", "a ." + type + " unit has no resource limits",
                         "put the limits on the service the ." + type + " starts");
             }
-            if (!service && (!d.options().isEmpty() || !d.exec().environment().isEmpty() || !d.exec().environmentFiles().isEmpty())) {
-                diagnostics.error(Code.H002, d.path(), "restart and environment apply to .service units only",
-                        "move them to a drop-in of the service");
+            List<String> serviceKeys = new ArrayList<>();
+            d.options().values().forEach(o -> serviceKeys.add(o.option().key()));
+            if (!d.exec().environment().isEmpty()) {
+                serviceKeys.add("environment");
+            }
+            if (!d.exec().environmentFiles().isEmpty()) {
+                serviceKeys.add("environment-files");
+            }
+            if (!service && !serviceKeys.isEmpty()) {
+                diagnostics.error(Code.H002, d.path(), String.join(", ", serviceKeys) + (serviceKeys.size() == 1 ? " applies" : " apply")
+                        + " to .service units only", "move " + (serviceKeys.size() == 1 ? "it" : "them") + " to a drop-in of the service");
             }
             OptionChecks.check(d.options(), diagnostics);
             d.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));

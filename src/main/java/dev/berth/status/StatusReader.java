@@ -25,7 +25,9 @@ import java.util.Set;
 
 /**
  * Reads the status of a root for a config: the manifest and the stamps of the files it lists (never the files
- * themselves), and on a live host the state of every socket and container unit in one query to systemd.
+ * themselves), and on a live host the state of every socket and container unit and the sockets' addresses, one
+ * query each, with the details of the containers that run (a third query, for those only: systemd answers it unit
+ * by unit).
  */
 public final class StatusReader {
     private static final String HOST_UNITS = "etc/systemd/system/";

@@ -58,7 +58,7 @@ class PlanTextViewTest {
                 SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "host unit files changed", "daemon-reload"),
                 SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "its settings changed", "restart", "web.socket"),
                 SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "new socket", start))));
-        assertTrue(out.contains("  systemctl daemon-reload     # host unit files changed\n"
+        assertTrue(out.contains("  systemctl daemon-reload       # host unit files changed\n"
                 + "  systemctl restart web.socket  # its settings changed\n"
                 + "  systemctl start c0.socket c1.socket "), out);
         assertTrue(out.contains(" c199.socket  # new socket\n"), out);

@@ -29,12 +29,18 @@ class ProcessSystemctlTest {
     void statesComeFromOneListUnitsAndDetailsFromOneShow() {
         String listed = "c000.service loaded inactive dead      Container c000\n"
                 + "● c001.socket  loaded failed   failed    Socket for c001\n"
-                + "c002.socket  loaded active   listening Socket for c002\n";
+                + "c002.socket  loaded active   listening Socket for c002\n"
+                + "masked.socket masked inactive dead      masked.socket\n"
+                + "systemd-nspawn@web.service loaded active running Container web\n";
         var states = answering(0, listed).units(List.of("c000.service", "c001.socket", "c002.socket", "gone.service",
-                "tmpl@.service", "bad name.service"));
+                "tmpl@.service", "bad name.service", "masked.socket", "systemd-nspawn@web.service"));
 
         assertEquals(List.of("systemctl", "list-units", "--all", "--plain", "--no-legend", "--no-pager", "--full", "--",
-                "c000.service", "c001.socket", "c002.socket", "gone.service"), argvs.get(0));
+                "c000.service", "c001.socket", "c002.socket", "gone.service", "masked.socket", "systemd-nspawn@web.service"),
+                argvs.get(0));
+        assertEquals("masked", states.get("masked.socket").loadState());
+        assertFalse(states.get("masked.socket").active());
+        assertTrue(states.get("systemd-nspawn@web.service").active(), "an instance is asked by its name");
         assertEquals(1, argvs.size());
         assertEquals("inactive", states.get("c000.service").activeState());
         assertEquals("failed (failed)", states.get("c001.socket").activeState() + " (" + states.get("c001.socket").subState() + ")");
@@ -62,6 +68,15 @@ class ProcessSystemctlTest {
 
         assertEquals(Optional.of("systemd 252 (252.22-1~deb12u1)"), answering(0, "systemd 252 (252.22-1~deb12u1)\n+PAM +AUDIT\n").systemdVersion());
         assertEquals(Optional.empty(), answering(127, "systemctl: not found").systemdVersion());
+    }
+
+    @Test
+    void aNameWithSystemdsEscapesIsAskedByShowNotAsAPattern() {
+        var states = answering(0, "Id=web\\x2dtwo.socket\nLoadState=loaded\nActiveState=active\nSubState=listening\n")
+                .units(List.of("web\\x2dtwo.socket"));
+        assertEquals("show", argvs.get(0).get(1));
+        assertEquals("web\\x2dtwo.socket", argvs.get(0).get(argvs.get(0).size() - 1));
+        assertTrue(states.get("web\\x2dtwo.socket").active());
     }
 
     @Test

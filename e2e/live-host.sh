@@ -115,6 +115,8 @@ check "another process holds port $TAKEN" bound "$TAKEN"
 lh_config "$N" "$FIRST" "taken:$TAKEN" "free:$FREE" | sed "s/listen: $FIRST}/listen: $NEW}/" > "$LH_HOST$CONFIG"
 lh_run lh_berth apply "$CONFIG"
 echo "$LH_OUT" > "$LH_LOGS/apply-taken.log"
+check "the plan warned first, naming the process (A013)" \
+  grep -qE "warning\[A013\]: port $TAKEN/tcp, where taken.socket is to listen, is held by busybox \(pid [0-9]+\) on (0\.0\.0\.0|\[::\]):$TAKEN$" <<<"$LH_OUT"
 check "apply fails (exit 1) when a socket of the batch cannot bind" test "$LH_RC" = 1
 check "the failure names the unit that failed" grep -q 'error\[A004\].*systemctl start .*failed (exit 1): 1 of 2 not active (taken.socket)' <<<"$LH_OUT"
 check "and reports the rest of the batch as it is" grep -q 'in that call: 1 of 2 units got there (free.socket); not: taken.socket failed (failed)' <<<"$LH_OUT"

@@ -207,7 +207,7 @@ public final class Berth {
     }
 
     /**
-     * What runs of the config on a root and whether its files are as the last apply left them: one query to a live
+     * What runs of the config on a root and whether its files are as the last apply left them: a few queries to a live
      * host's systemd, the manifest and the files' metadata.
      */
     public static HostStatus status(Source source, Config config, Target target) {

@@ -4,6 +4,7 @@ import dev.berth.plan.LiveHost;
 import dev.berth.plan.UnitState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,33 +43,73 @@ public final class ProcessSystemctl implements Systemctl, LiveHost {
 
     @Override
     public Map<String, UnitState> units(Collection<String> units) {
+        // list-units takes glob patterns: a name with a backslash (systemd's escapes) is asked by show instead
+        List<String> plain = units.stream().filter(u -> UNIT.matcher(u).matches() && !u.contains("\\")).toList();
+        List<String> escaped = units.stream().filter(u -> UNIT.matcher(u).matches() && u.contains("\\")).toList();
+        Map<String, UnitState> found = new HashMap<>();
+        for (List<String> batch : batches(plain)) {
+            List<String> args = new ArrayList<>(List.of("list-units", "--all", "--plain", "--no-legend", "--no-pager", "--full", "--"));
+            args.addAll(batch);
+            CommandResult result = call(args);
+            if (result.ok()) {
+                found.putAll(ListOutput.units(batch, result.output()));
+            }
+        }
+        if (!escaped.isEmpty()) {
+            found.putAll(properties(escaped));
+        }
+        Map<String, UnitState> states = new LinkedHashMap<>();
+        units.forEach(u -> states.put(u, found.getOrDefault(u, UnitState.unknown(u))));
+        return states;
+    }
+
+    @Override
+    public Map<String, UnitState> properties(Collection<String> units) {
         Map<String, UnitState> states = new LinkedHashMap<>();
         units.forEach(u -> states.put(u, UnitState.unknown(u)));
-        List<String> batch = new ArrayList<>();
-        int bytes = 0;
-        for (String unit : states.keySet()) {
-            if (!UNIT.matcher(unit).matches()) {
-                continue;
-            }
-            if (bytes + unit.length() > NAMES_PER_QUERY && !batch.isEmpty()) {
-                show(batch, states);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(unit);
-            bytes += unit.length() + 1;
-        }
-        if (!batch.isEmpty()) {
-            show(batch, states);
+        for (List<String> batch : batches(units.stream().filter(u -> UNIT.matcher(u).matches()).toList())) {
+            List<String> args = new ArrayList<>(List.of("show", "--property=" + String.join(",", PROPERTIES), "--"));
+            args.addAll(batch);
+            // a non-zero exit (no bus, say) leaves what it printed: the units it did not answer for stay unknown
+            states.putAll(ShowOutput.parse(batch, call(args).output()));
         }
         return states;
     }
 
-    private void show(List<String> batch, Map<String, UnitState> states) {
-        List<String> args = new ArrayList<>(List.of("show", "--property=" + String.join(",", PROPERTIES), "--"));
-        args.addAll(batch);
-        // a non-zero exit (no bus, say) leaves what it printed: the units it did not answer for stay unknown
-        states.putAll(ShowOutput.parse(batch, call(args).output()));
+    @Override
+    public Map<String, List<String>> listening(Collection<String> sockets) {
+        Map<String, List<String>> listens = new LinkedHashMap<>();
+        sockets.forEach(s -> listens.put(s, List.of()));
+        for (List<String> batch : batches(sockets.stream().filter(u -> UNIT.matcher(u).matches() && !u.contains("\\")).toList())) {
+            List<String> args = new ArrayList<>(List.of("list-sockets", "--all", "--plain", "--no-legend", "--no-pager", "--full",
+                    "--show-types", "--"));
+            args.addAll(batch);
+            CommandResult result = call(args);
+            if (result.ok()) {
+                listens.putAll(ListOutput.listening(batch, result.output()));
+            }
+        }
+        return listens;
+    }
+
+    /** Names in groups that fit a command line: one group for all but the very largest hosts. */
+    private static List<List<String>> batches(List<String> names) {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int bytes = 0;
+        for (String name : names) {
+            if (bytes + name.length() > NAMES_PER_QUERY && !batch.isEmpty()) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(name);
+            bytes += name.length() + 1;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
     }
 
     @Override

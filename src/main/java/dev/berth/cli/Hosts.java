@@ -61,10 +61,21 @@ final class Hosts {
         }
         ProcessSystemctl systemctl = new ProcessSystemctl(new ProcessRunner(SYSTEMCTL_TIMEOUT_SECONDS));
         ProcListeners kernel = new ProcListeners(Path.of("/proc"));
+        // systemd through systemctl, the kernel's socket tables through /proc
         LiveHost host = new LiveHost() {
             @Override
             public Map<String, UnitState> units(Collection<String> units) {
                 return systemctl.units(units);
+            }
+
+            @Override
+            public Map<String, UnitState> properties(Collection<String> units) {
+                return systemctl.properties(units);
+            }
+
+            @Override
+            public Map<String, List<String>> listening(Collection<String> sockets) {
+                return systemctl.listening(sockets);
             }
 
             @Override

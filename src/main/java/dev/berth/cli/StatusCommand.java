@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth status [FILE] [--root DIR]}: per container of the config, its sockets, whether the container runs,
- * its connections and memory, idle-stop and whether its files are as the last apply left them. One query to systemd.
+ * its connections and memory, idle-stop and whether its files are as the last apply left them.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         header = "Show the state of the config's sockets and containers on a root.",
@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "whether each listens, whether the container runs and since when, connections accepted so far and open "
                 + "now, its memory, the idle-stop setting, and whether its installed files are as the last apply left "
                 + "them (told from the manifest by the files' metadata, without reading them).",
-                "On the live host (--root /) systemd is asked once for every unit. An offline root has files only: "
+                "On the live host (--root /) systemd is asked at most three times, however many containers there are. "
+                        + "An offline root has files only: "
                         + "nothing runs there, and the status says so."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every socket berth owns listens (offline: always, when the config is valid)",

@@ -12,15 +12,29 @@ import java.util.Optional;
  * thousand units costs what one costs for one.
  */
 public interface LiveHost {
-    /** The properties berth reads of every unit it asks about: what planning and {@code berth status} need. */
+    /** The properties {@link #properties} reads: what {@code berth status} shows of a running container. */
     List<String> PROPERTIES = List.of("Id", "LoadState", "ActiveState", "SubState", "ActiveEnterTimestamp",
-            "Listen", "NAccepted", "NConnections", "MemoryCurrent");
+            "NAccepted", "NConnections", "MemoryCurrent");
 
     /**
-     * The state of each unit, in the order asked, from one query ({@code systemctl show}). A unit systemd does not
-     * know answers {@code LoadState=not-found}; one it could not be asked about is {@link UnitState#unknown}.
+     * The load and active state of each unit, in the order asked, from one query ({@code systemctl list-units}).
+     * A unit systemd has not loaded (no file, or nothing refers to it) is {@code inactive (dead)}; one it could not be
+     * asked about is {@link UnitState#unknown}.
      */
     Map<String, UnitState> units(Collection<String> units);
+
+    /**
+     * Every property of {@link #PROPERTIES} of each unit, from one query ({@code systemctl show}). systemd answers
+     * it unit by unit, which costs a millisecond or more each: for the few units that run, not for every unit.
+     */
+    default Map<String, UnitState> properties(Collection<String> units) {
+        return units(units);
+    }
+
+    /** Where each socket listens, as {@code ADDRESS (Stream)}, from one query ({@code systemctl list-sockets}). */
+    default Map<String, List<String>> listening(Collection<String> sockets) {
+        return Map.of();
+    }
 
     /** The TCP sockets listening and the UDP sockets bound on the host now; empty when that cannot be read. */
     default List<Listener> listeners() {

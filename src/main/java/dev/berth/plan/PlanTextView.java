@@ -166,16 +166,21 @@ public final class PlanTextView {
         return TextDiff.hunks(before.text().get(), newText);
     }
 
+    /** Commands up to this long have their comments lined up. */
+    private static final int ALIGNED = 72;
+
     private void actions(Plan plan, StringBuilder out) {
         // an offline root's notes are about how its units get started, which a destroy does not care for
         if (plan.actions().isEmpty() && (plan.actionNotes().isEmpty() || destroy && !plan.live())) {
             return;
         }
         out.append(paint("1", "System actions:")).append(plan.actions().isEmpty() ? " none" : "").append('\n');
-        int width = plan.actions().stream().mapToInt(a -> a.command().shell().length()).max().orElse(0);
+        // the comments line up after the commands, but not after a call on a thousand units
+        int width = plan.actions().stream().mapToInt(a -> a.command().shell().length()).filter(n -> n <= ALIGNED)
+                .max().orElse(0);
         for (SystemAction a : plan.actions()) {
             String command = a.command().shell();
-            out.append("  ").append(command).append(" ".repeat(width - command.length())).append("  # ")
+            out.append("  ").append(command).append(" ".repeat(Math.max(0, width - command.length()))).append("  # ")
                     .append(a.phase() == SystemAction.Phase.BEFORE_FILES ? "before the files: " : "").append(a.why()).append('\n');
         }
         for (String note : plan.actionNotes()) {

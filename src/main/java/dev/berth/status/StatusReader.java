@@ -25,7 +25,9 @@ import java.util.Set;
 
 /**
  * Reads the status of a root for a config: the manifest and the stamps of the files it lists (never the files
- * themselves), and on a live host the state of every socket and container unit in one query to systemd.
+ * themselves), and on a live host the state of every socket and container unit and the sockets' addresses, one
+ * query each, with the details of the containers that run (a third query, for those only: systemd answers it unit
+ * by unit).
  */
 public final class StatusReader {
     private static final String HOST_UNITS = "etc/systemd/system/";
@@ -46,10 +48,26 @@ public final class StatusReader {
                 units.addAll(sockets(c));
                 units.add(ContainerUnits.service(c));
             }
-            Map<String, UnitState> states = target.live() ? target.host().units(units) : Map.of();
+            Map<String, UnitState> states = new HashMap<>();
+            Map<String, List<String>> listens = Map.of();
+            if (target.live()) {
+                states.putAll(target.host().units(units));
+                listens = target.host().listening(units.stream().filter(u -> u.endsWith(".socket")).toList());
+                // since when and how much memory: asked only of the containers that run, and their sockets
+                List<String> running = new ArrayList<>();
+                for (Container c : config.containers()) {
+                    if (states.get(ContainerUnits.service(c)).active()) {
+                        running.add(ContainerUnits.service(c));
+                        running.addAll(sockets(c));
+                    }
+                }
+                if (!running.isEmpty()) {
+                    states.putAll(target.host().properties(running));
+                }
+            }
             List<ContainerStatus> containers = new ArrayList<>();
             for (Container c : config.containers()) {
-                containers.add(container(c, states, files(manifest, paths.get(c.name()), stamps)));
+                containers.add(container(c, states, listens, files(manifest, paths.get(c.name()), stamps)));
             }
             Optional<Boolean> same = manifest.flatMap(Manifest::config)
                     .map(applied -> digest.map(applied.digest()::equals).orElse(false));
@@ -70,7 +88,8 @@ public final class StatusReader {
         return sockets;
     }
 
-    private ContainerStatus container(Container c, Map<String, UnitState> states, Files files) {
+    private ContainerStatus container(Container c, Map<String, UnitState> states, Map<String, List<String>> listens,
+                                      Files files) {
         List<SocketStatus> sockets = new ArrayList<>();
         for (String socket : sockets(c)) {
             boolean front = c.runtime().idleStop().isEmpty() || !socket.equals(ContainerUnits.socket(c));
@@ -81,8 +100,12 @@ public final class StatusReader {
             UnitState state = states.getOrDefault(socket, UnitState.unknown(socket));
             // SubState is "listening", or "running" while the service it started runs: both hold the socket
             boolean listening = state.active();
-            sockets.add(new SocketStatus(socket, front, state.all("Listen").stream().filter(l -> !l.isEmpty()).toList(), listening,
-                    described(state), state.number("NAccepted"), state.number("NConnections")));
+            // a socket of a container that does not run has accepted nothing since it started: its counters are 0
+            // for berth's sockets, which pass the listening socket on (Accept=no) and never accept themselves
+            boolean asked = state.get("NAccepted").isPresent();
+            sockets.add(new SocketStatus(socket, front, listens.getOrDefault(socket, List.of()), listening, described(state),
+                    asked ? state.number("NAccepted") : listening ? OptionalLong.of(0) : OptionalLong.empty(),
+                    asked ? state.number("NConnections") : listening ? OptionalLong.of(0) : OptionalLong.empty()));
         }
         String service = ContainerUnits.service(c);
         UnitStatus unit;
@@ -113,7 +136,7 @@ public final class StatusReader {
     }
 
     private static String described(UnitState state) {
-        if (state.loadState().equals("not-found")) {
+        if (state.loadState().equals("not-found") && !state.active()) {
             return "not-found";
         }
         return state.activeState() + (state.subState().isEmpty() ? "" : " (" + state.subState() + ")");

@@ -57,14 +57,14 @@ class StatusCommandTest {
         Cli status = Cli.run("status", config.toString(), "--root", root.toString());
 
         assertEquals(0, status.status(), status.toString());
-        assertEquals(1, host.processes, "one query for every unit");
+        assertEquals(3, host.processes, "the states of every unit, the sockets' addresses, the running container's details");
         List<String> lines = status.out().lines().toList();
         assertTrue(lines.get(0).startsWith("Status of " + root + " (live host) for " + config + ": 2 containers."), status.out());
         assertEquals("Last applied from this very config.", lines.get(1));
         assertTrue(lines.get(3).startsWith("CONTAINER  LISTENS ON"), status.out());
         assertTrue(lines.get(4).matches("alpha +\\[::\\]:2201 \\(Stream\\) +listening +active \\(running\\) +Sun 2026-12-06 "
                 + "03:46:09 UTC +7 +1 +18\\.2M +- +as applied \\(7 files\\)"), lines.get(4));
-        assertTrue(lines.get(5).matches("beta +- +listening +inactive \\(dead\\) +- +- +- +- +- +as applied \\(7 files\\)"), lines.get(5));
+        assertTrue(lines.get(5).matches("beta +- +listening +inactive \\(dead\\) +- +0 +0 +- +- +as applied \\(7 files\\)"), lines.get(5));
         assertEquals("Every socket listens (2 sockets).", lines.get(lines.size() - 1));
     }
 

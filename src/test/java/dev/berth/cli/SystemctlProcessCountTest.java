@@ -38,7 +38,7 @@ class SystemctlProcessCountTest {
         assertEquals(ten, twoHundred);
         // asked of the recording host, so that a change here is a decision: query, reload, start or restart
         assertEquals(Map.of("apply", 3, "plan, nothing changed", 2, "apply of one port changed", 5,
-                "status", 1, "destroy", 4), ten);
+                "status", 2, "destroy", 4), ten);
     }
 
     /** The systemctl processes of each step, on a host with {@code n} containers whose sockets all listen. */

@@ -46,4 +46,21 @@ class PlanTextViewTest {
         assertTrue(new PlanTextView(true).render(plan(List.of(create), List.of())).contains("\u001b[32m+ f\u001b[0m"));
         assertTrue(!new PlanTextView(false).render(plan(List.of(create), List.of())).contains("\u001b["));
     }
+
+    @Test
+    void commentsLineUpAfterShortCommandsOnlyNotAfterACallOnManyUnits() {
+        String[] start = new String[201];
+        start[0] = "start";
+        for (int i = 0; i < 200; i++) {
+            start[i + 1] = "c" + i + ".socket";
+        }
+        String out = new PlanTextView(false).render(plan(List.of(), List.of(
+                SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "host unit files changed", "daemon-reload"),
+                SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "its settings changed", "restart", "web.socket"),
+                SystemAction.systemctl(SystemAction.Phase.AFTER_FILES, "new socket", start))));
+        assertTrue(out.contains("  systemctl daemon-reload       # host unit files changed\n"
+                + "  systemctl restart web.socket  # its settings changed\n"
+                + "  systemctl start c0.socket c1.socket "), out);
+        assertTrue(out.contains(" c199.socket  # new socket\n"), out);
+    }
 }

@@ -38,7 +38,7 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
     /** What the kernel's socket tables list, and who holds each socket by inode. */
     public final List<Listener> listeners = new ArrayList<>();
     public final Map<Long, String> holders = new HashMap<>();
-    /** systemctl processes started: calls, status, show and --version. */
+    /** systemctl processes started: calls, status, the queries and --version. */
     public int processes;
 
     /** A command such as a bootstrap. */
@@ -99,6 +99,20 @@ public final class RecordingHost implements Systemctl, LiveHost, CommandRunner {
             states.put(unit, new UnitState(unit, shown));
         }
         return states;
+    }
+
+    @Override
+    public Map<String, UnitState> properties(Collection<String> units) {
+        return units(units);
+    }
+
+    @Override
+    public Map<String, List<String>> listening(Collection<String> sockets) {
+        processes++;
+        Map<String, List<String>> listens = new LinkedHashMap<>();
+        sockets.forEach(s -> listens.put(s, active.contains(s) ? properties.getOrDefault(s, Map.of()).getOrDefault("Listen", List.of())
+                : List.of()));
+        return listens;
     }
 
     @Override

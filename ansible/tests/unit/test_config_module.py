@@ -36,6 +36,7 @@ echo "$PWD $*" >> "$BERTH_LOG"
 case "$1" in
   plan) cat "$PLAN_JSON"; exit "$PLAN_RC" ;;
   apply) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit "$APPLY_RC" ;;
+  destroy) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit 0 ;;
 esac
 exit 3
 '''
@@ -54,14 +55,15 @@ class ConfigModuleTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.dir)
 
-    def run_module(self, plan, rc=0, check=False, diff=False, outcome=APPLIED, apply_rc=0):
+    def run_module(self, plan, rc=0, check=False, diff=False, outcome=APPLIED, apply_rc=0, on_host=None, state='present'):
         plan_file = os.path.join(self.dir, 'plan.json')
         with open(plan_file, 'w') as f:
             json.dump(plan, f)
-        args = {'ANSIBLE_MODULE_ARGS': {
+        config = {'config': on_host} if on_host else {'state': 'absent'} if state == 'absent' else {
             'files': {'hosts/web1.yaml': 'berth: 1\nimport: [../common/sites.yaml]\n', 'common/sites.yaml': 'templates: {}\n'},
-            'config': 'hosts/web1.yaml', 'root': os.path.join(self.dir, 'root'), 'berth': self.berth,
-            '_ansible_check_mode': check, '_ansible_diff': diff}}
+            'config': 'hosts/web1.yaml'}
+        args = {'ANSIBLE_MODULE_ARGS': dict(config, root=os.path.join(self.dir, 'root'), berth=self.berth,
+                                            _ansible_check_mode=check, _ansible_diff=diff)}
         args_file = os.path.join(self.dir, 'args.json')
         with open(args_file, 'w') as f:
             json.dump(args, f)
@@ -87,6 +89,49 @@ class ConfigModuleTest(unittest.TestCase):
         workdir, verb, config = calls[0].split()[:3]
         self.assertEqual(('plan', 'hosts/web1.yaml'), (verb, config))
         self.assertFalse(os.path.exists(workdir), 'the private copy is removed afterwards')
+
+    def test_a_config_on_the_host_is_planned_in_its_own_directory(self):
+        os.makedirs(os.path.join(self.dir, 'checkout', 'hosts'))
+        with open(os.path.join(self.dir, 'checkout', 'hosts', 'web1.yaml'), 'w') as f:
+            f.write('berth: 1\n')
+        result, calls = self.run_module(PLAN, check=True, on_host=os.path.join(self.dir, 'checkout', 'hosts', 'web1.yaml'))
+        self.assertEqual([os.path.join(self.dir, 'checkout', 'hosts'), 'plan', 'web1.yaml'], calls[0].split()[:3])
+        self.assertTrue(os.path.exists(os.path.join(self.dir, 'checkout', 'hosts', 'web1.yaml')), 'the config stays')
+
+    def test_a_missing_config_on_the_host_fails_without_running_berth(self):
+        result, calls = self.run_module(PLAN, on_host=os.path.join(self.dir, 'nowhere.yaml'))
+        self.assertTrue(result['failed'])
+        self.assertIn('no such file on the host', result['msg'])
+        self.assertEqual([], calls)
+
+    def install(self):
+        """A root as berth leaves it: one unit file and the manifest that lists it."""
+        units = os.path.join(self.dir, 'root', 'etc', 'systemd', 'system')
+        os.makedirs(units)
+        os.makedirs(os.path.join(self.dir, 'root', 'var', 'lib', 'berth'))
+        with open(os.path.join(units, 'box1.socket'), 'w') as f:
+            f.write('[Socket]\nListenStream=2201\n')
+        with open(os.path.join(self.dir, 'root', 'var', 'lib', 'berth', 'manifest.json'), 'w') as f:
+            json.dump({'format_version': 1, 'files': [{'path': 'etc/systemd/system/box1.socket', 'kind': 'file'}]}, f)
+
+    def test_absent_in_check_mode_shows_what_the_manifest_lists_going(self):
+        self.install()
+        result, calls = self.run_module(PLAN, check=True, diff=True, state='absent')
+        self.assertTrue(result['changed'])
+        self.assertEqual([], calls)
+        self.assertEqual([('etc/systemd/system/box1.socket', '[Socket]\nListenStream=2201\n', '')],
+                         [(d['before_header'], d['before'], d['after']) for d in result['diff']])
+
+    def test_absent_destroys_and_an_empty_root_is_unchanged(self):
+        self.install()
+        result, calls = self.run_module(PLAN, state='absent')
+        self.assertTrue(result['changed'])
+        self.assertEqual(['destroy'], [c.split()[1] for c in calls])
+        shutil.rmtree(os.path.join(self.dir, 'root'))
+        os.remove(self.log)
+        result, calls = self.run_module(PLAN, state='absent')
+        self.assertFalse(result['changed'])
+        self.assertEqual([], calls)
 
     def test_apply_runs_only_when_the_plan_has_changes(self):
         result, calls = self.run_module(PLAN)

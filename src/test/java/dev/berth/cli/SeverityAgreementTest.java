@@ -69,7 +69,7 @@ class SeverityAgreementTest {
         Set<Code> driven = EnumSet.noneOf(Code.class);
         DiagnosticCodesTest.cases().forEach(c -> driven.add(c.code()));
         driven.addAll(EnumSet.of(Code.C002, Code.C003, Code.C004));
-        driven.addAll(EnumSet.range(Code.A001, Code.A012));
+        driven.addAll(EnumSet.range(Code.A001, Code.A013));
         driven.remove(Code.A010);
         for (Code code : Code.values()) {
             assertTrue(driven.contains(code) ^ NOT_DRIVEN.contains(code), code + ": drive it here or name it in NOT_DRIVEN");
@@ -167,6 +167,13 @@ class SeverityAgreementTest {
         write(config, "berth: 1\ncontainers:\n  web:\n    root: /srv/web\n    ports: {http: {listen: 80}}\n"
                 + "    services:\n      httpd: {port: http, exec: [/usr/sbin/httpd]}\n");
         assertAgrees(Code.A012, Cli.run("plan", config.toString(), "--root", root().toString(), "--bootstrap"));
+    }
+
+    @Test
+    void a013AHostWithoutSystemdNspawn() throws IOException {
+        Path root = root();
+        write(root.resolve("etc/os-release"), "ID=debian\n");
+        assertAgrees(Code.A013, plan(root));
     }
 
     private Path root() throws IOException {

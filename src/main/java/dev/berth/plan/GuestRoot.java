@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.translate.GuestBootstrap;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,5 +21,17 @@ public record GuestRoot(String container, String path, String origin, GuestBoots
 
     public GuestRoot(String container, String path, String origin, GuestBootstrap bootstrap) {
         this(container, path, origin, bootstrap, Set.of());
+    }
+
+    /** The guest as the manifest records it: the programs are what this plan checks the host for, not a record. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GuestRoot g && container.equals(g.container) && path.equals(g.path)
+                && origin.equals(g.origin) && bootstrap.equals(g.bootstrap);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(container, path, origin, bootstrap);
     }
 }

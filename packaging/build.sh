@@ -44,15 +44,14 @@ root=$work/root
 usr=$root/usr
 
 # ---------------------------------------------------------------- the runtime
-# java.desktop is there for java.beans (FreeMarker's introspection), java.sql for its date types; none of the
-# desktop's native libraries (AWT, fonts, sound, images) is ever loaded, and they would need X11 and more.
+# java.desktop is there for java.beans (FreeMarker's introspection), java.sql for the date types FreeMarker and
+# Jackson know; none of the desktop's native libraries (AWT, fonts, sound, images) is ever loaded, and they would
+# need X11 and more.
 modules=$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$target/berth.jar")
 mkdir -p "$usr/lib/berth"
 "$jdk/bin/jlink" --add-modules "$modules" --output "$usr/lib/berth/runtime" \
   --strip-debug --no-man-pages --no-header-files --compress=2 --dedup-legal-notices=error-if-not-same-content \
   --exclude-files='glob:/java.desktop/lib/**,glob:/java.base/bin/keytool'
-# Debian's jlink copies the JDK's own default class-data archive when there is one; berth maps its own
-rm -f "$usr/lib/berth/runtime/lib/server/classes.jsa" "$usr/lib/berth/runtime/lib/server/classes_nocoops.jsa"
 # jlink leaves the legal notices read-only; a package's files are 644
 chmod -R u+w,go+r "$usr/lib/berth/runtime"
 # the JDK's native code as Debian ships its own (dh_strip): without symbol tables, which nothing here reads

@@ -159,13 +159,13 @@ for _ in 1 2 3 4 5; do
 done
 log "installed berth --version: ${times[*]} ms (through nsenter)"
 
-# the host check (A013): without systemd-nspawn, plan names the package that brings it
+# the host check (A014): without systemd-nspawn, plan names the package that brings it
 IN mv /usr/bin/systemd-nspawn /usr/bin/systemd-nspawn.away
 plan=$(IN berth plan /root/berth.yaml 2>&1)
 IN mv /usr/bin/systemd-nspawn.away /usr/bin/systemd-nspawn
-if grep -q 'warning\[A013\]' <<<"$plan" && grep -q 'apt-get install systemd-container' <<<"$plan" \
-   && ! IN berth plan /root/berth.yaml 2>&1 | grep -q 'A013'; then
-  pass "plan on the live host without /usr/bin/systemd-nspawn warns (A013) and names systemd-container; with it, not"
+if grep -q 'warning\[A014\]' <<<"$plan" && grep -q 'apt-get install systemd-container' <<<"$plan" \
+   && ! IN berth plan /root/berth.yaml 2>&1 | grep -q 'A014'; then
+  pass "plan on the live host without /usr/bin/systemd-nspawn warns (A014) and names systemd-container; with it, not"
 else
   fail "plan without /usr/bin/systemd-nspawn:"; sed 's/^/    | /' <<<"$plan"
 fi

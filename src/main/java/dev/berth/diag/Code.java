@@ -311,7 +311,7 @@ public enum Code {
                     + "It needs guest.os to pick the command, and the command must succeed.",
             "containers:\n  web: {root: /srv/web}",
             "containers:\n  web: {root: /srv/web, guest: {os: debian, release: bookworm}}"),
-    A013(WARNING, AT_VALUE, "apply", "the host lacks a program the containers need",
+    A014(WARNING, AT_VALUE, "apply", "the host lacks a program the containers need",
             "Every container's unit runs /usr/bin/systemd-nspawn on the host; form: nspawn-unit uses the distribution's "
                     + "systemd-nspawn@.service, and idle-stop runs /usr/lib/systemd/systemd-socket-proxyd. Where the host "
                     + "lacks one (the live host, or a root being planned that holds a system), the socket still listens "

@@ -35,7 +35,7 @@ final class HostProgramCheck {
             GuestRoot first = containers.get(0);
             String others = containers.size() == 1 ? ""
                     : " (and " + (containers.size() - 1) + (containers.size() == 2 ? " more container)" : " more containers)");
-            diagnostics.add(Diagnostic.warning(Code.A013, first.origin(), first.container() + "'s units need "
+            diagnostics.add(Diagnostic.warning(Code.A014, first.origin(), first.container() + "'s units need "
                     + program.unitName() + ", which " + program.role() + ", and " + host + " has none" + others
                     + ": the socket would listen and the first connection fail",
                     "install " + program.debianAndFedoraPackage() + ", e.g. apt-get install "

@@ -42,7 +42,7 @@ class HostProgramCheckTest {
             """);
 
     private static List<Diagnostic> missing(Plan plan) {
-        return plan.diagnostics().stream().filter(d -> d.code() == Code.A013).toList();
+        return plan.diagnostics().stream().filter(d -> d.code() == Code.A014).toList();
     }
 
     /** A Debian 12 root as debootstrap leaves it: merged /usr, etc/os-release a link into usr/lib. */

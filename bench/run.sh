@@ -21,7 +21,9 @@
 #      quadlet), STEPS (default "compile plan-empty apply plan-same plan-checksum quadlet"), BENCH_ALSO_JAVA (a second java
 #      for the start-up rows, e.g. java to compare Java 17's class-data archive with Java 25's AOT cache), BENCH_KEEP=1
 #      (keep the outputs instead of removing them at the end; see below), BERTH_BASELINE (a second bin/berth whose
-#      compile is timed in the same rounds, for a before/after of a change).
+#      compile is timed in the same rounds, for a before/after of a change), BENCH_PACKAGE (the packaged berth, e.g.
+#      /usr/bin/berth: its --version and the book's example; with BENCH_ALSO_JAVA naming the JDK it was jlinked from,
+#      the same JDK's bin/berth rows stand beside it).
 # Needs GNU time (/usr/bin/time, Debian package "time") for peak RSS, and java for the generator.
 set -uo pipefail
 
@@ -133,6 +135,13 @@ if [ -n "${BENCH_ALSO_JAVA:-}" ]; then
   JAVA=$BENCH_ALSO_JAVA BERTH_CACHE=make "$berth" >&2 || exit 2
   measure "help (JAVA=$BENCH_ALSO_JAVA)" 0 : env JAVA="$BENCH_ALSO_JAVA" "$berth" --help
   measure "book-compile (JAVA=$BENCH_ALSO_JAVA)" 0 'fresh "$work/out"' env JAVA="$BENCH_ALSO_JAVA" "$berth" compile "$book" -o "$work/out"
+fi
+# the installed package (docs/install.md) when BENCH_PACKAGE names its bin/berth: /usr/bin/berth, or bin/berth of
+# the unpacked tarball, whose start-up cache is then made first as the package's postinst makes it
+if [ -n "${BENCH_PACKAGE:-}" ]; then
+  [ -f "$(dirname "$(readlink -f "$BENCH_PACKAGE")")/../lib/berth/berth.jsa" ] || BERTH_CACHE=make "$BENCH_PACKAGE" >&2 || exit 2
+  measure "version (package)" 0 : "$BENCH_PACKAGE" --version
+  measure "book-compile (package)" 0 'fresh "$work/out"' "$BENCH_PACKAGE" compile "$book" -o "$work/out"
 fi
 
 for n in "${sizes[@]}"; do

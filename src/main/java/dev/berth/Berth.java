@@ -14,9 +14,11 @@ import dev.berth.load.Source;
 import dev.berth.load.YamlLoader;
 import dev.berth.model.Config;
 import dev.berth.model.ConfigBinder;
+import dev.berth.model.Container;
 import dev.berth.parallel.Parallel;
 import dev.berth.plan.Desired;
 import dev.berth.plan.GuestRoot;
+import dev.berth.plan.HostProgram;
 import dev.berth.plan.Plan;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.Planner;
@@ -30,9 +32,11 @@ import dev.berth.translate.Translator;
 import dev.berth.tree.FileTree;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -164,9 +168,22 @@ public final class Berth {
         Config valid = config.value().get();
         FileTree tree = new Renderer().render(new Translator().translate(valid));
         List<GuestRoot> guests = valid.containers().stream()
-                .map(c -> new GuestRoot(c.name(), c.root().substring(1), c.path() + "/root", GuestBootstrap.of(c)))
+                .map(c -> new GuestRoot(c.name(), c.root().substring(1), c.path() + "/root", GuestBootstrap.of(c),
+                        hostPrograms(c)))
                 .toList();
         return Result.of(new Desired(tree, guests), config.diagnostics());
+    }
+
+    /** What the container's host units run on the host, which plan checks the host for. */
+    private static Set<HostProgram> hostPrograms(Container c) {
+        Set<HostProgram> programs = EnumSet.of(HostProgram.NSPAWN);
+        if (c.runtime().form() == dev.berth.model.Runtime.Form.NSPAWN_UNIT) {
+            programs.add(HostProgram.NSPAWN_UNIT);
+        }
+        if (c.runtime().idleStop().isPresent()) {
+            programs.add(HostProgram.SOCKET_PROXYD);
+        }
+        return programs;
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.berth.cli;
 import java.util.Optional;
 import picocli.CommandLine;
 
-/** {@code berth --version}: berth's version, and the Java running it (for bug reports). */
+/** {@code berth --version}: berth's version and commit, and the Java running it and where it is (for bug reports). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -11,9 +11,10 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     static String[] lines() {
-        return new String[] {"berth " + Version.current().orElse("(development build)"),
+        return new String[] {"berth " + Version.current().orElse("(development build)")
+                + Version.commit().map(commit -> " (commit " + commit + ")").orElse(""),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + " "
-                        + System.getProperty("java.vm.name") + ")"};
+                        + System.getProperty("java.vm.name") + ") in " + System.getProperty("java.home")};
     }
 
     /** What {@code berth -V} or {@code berth --version} prints, answered without building picocli's model. */

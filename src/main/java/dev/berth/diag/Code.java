@@ -338,6 +338,14 @@ public enum Code {
                     + "already in use' after every file is written. The warning names the process where it can.",
             "# sshd of the host already listens on port 23\nports: {ssh: {listen: 23}}",
             "ports: {ssh: {listen: 2222}}"),
+    A014(WARNING, AT_VALUE, "apply", "the host lacks a program the containers need",
+            "Every container's unit runs /usr/bin/systemd-nspawn on the host; form: nspawn-unit uses the distribution's "
+                    + "systemd-nspawn@.service, and idle-stop runs /usr/lib/systemd/systemd-socket-proxyd. Where the host "
+                    + "lacks one (the live host, or a root being planned that holds a system), the socket still listens "
+                    + "and the first connection fails. Debian, Ubuntu and Fedora ship systemd-nspawn and its unit in "
+                    + "systemd-container, the proxy in systemd.",
+            "# a minimal Debian host, without systemd-container\nberth apply berth.yaml",
+            "apt-get install systemd-container\nberth apply berth.yaml"),
 
     C001(WARNING, AT_VALUE, "compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "

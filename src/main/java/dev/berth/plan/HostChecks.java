@@ -39,8 +39,12 @@ final class HostChecks {
         this.findings = findings;
     }
 
-    /** A root without usr/ and etc/os-release holds no system yet: warn, or plan its bootstrap. */
+    /**
+     * A root without usr/ and etc/os-release holds no system yet: warn, or plan its bootstrap. Then what the
+     * containers need of the host they run on ({@link HostProgramCheck}).
+     */
     void guestRoots(List<GuestRoot> guests, List<SystemAction> actions) {
+        HostProgramCheck.check(target, guests, findings.diagnostics);
         // read on several threads for many guests, then taken in and reported in the config's order
         Object[][] seen = new Object[guests.size()][];
         RootRuns.forEach(target.files(), guests.size(), Parallel.FROM, i -> {

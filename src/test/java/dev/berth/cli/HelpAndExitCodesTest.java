@@ -66,6 +66,7 @@ class HelpAndExitCodesTest {
 
         assertEquals(0, version.status(), version.toString());
         assertTrue(version.out().startsWith("berth " + pom.group(1) + "\nJava "), version.out());
+        assertTrue(version.out().contains(") in " + System.getProperty("java.home") + "\n"), "the runtime's place");
         assertEquals(version.out(), Cli.run("validate", "--version").out(), "every verb knows the version");
     }
 

@@ -5,8 +5,6 @@ import static dev.berth.testing.Installs.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.apply.LocalRootFileSystem;
-import dev.berth.plan.Target;
 import dev.berth.testing.RecordingHost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,15 +28,12 @@ class LiveHostCommandTest {
         root = Files.createDirectories(dir.resolve("root"));
         config = dir.resolve("berth.yaml");
         write(config, BOTH);
-        Hosts.factory = r -> {
-            LocalRootFileSystem files = new LocalRootFileSystem(r);
-            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
-        };
+        LiveHostStandIn.install(host);
     }
 
     @AfterEach
     void backToReal() {
-        Hosts.factory = Hosts.REAL;
+        LiveHostStandIn.remove();
     }
 
     @Test

@@ -4,10 +4,8 @@ import static dev.berth.testing.Installs.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.apply.LocalRootFileSystem;
 import dev.berth.diag.Code;
 import dev.berth.diag.DiagnosticCodesTest;
-import dev.berth.plan.Target;
 import dev.berth.testing.RecordingHost;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +47,7 @@ class SeverityAgreementTest {
 
     @AfterEach
     void realHosts() {
-        Hosts.factory = Hosts.REAL;
+        LiveHostStandIn.remove();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,10 +126,7 @@ class SeverityAgreementTest {
         Path root = root();
         RecordingHost host = new RecordingHost();
         host.failing.add("systemctl start mycontainer.socket");
-        Hosts.factory = r -> {
-            LocalRootFileSystem files = new LocalRootFileSystem(r);
-            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
-        };
+        LiveHostStandIn.install(host);
         assertAgrees(Code.A004, Cli.run("apply", EXAMPLE.toString(), "--root", root.toString()));
     }
 
@@ -188,10 +183,7 @@ class SeverityAgreementTest {
         RecordingHost host = new RecordingHost();
         host.listeners.add(new dev.berth.plan.Listener("tcp", "0.0.0.0", 23, 4711));
         host.holders.put(4711L, "sshd (pid 812)");
-        Hosts.factory = r -> {
-            LocalRootFileSystem files = new LocalRootFileSystem(r);
-            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
-        };
+        LiveHostStandIn.install(host);
         Cli plan = plan(root);
         assertAgrees(Code.A013, plan);
         // as docs/apply.md shows it

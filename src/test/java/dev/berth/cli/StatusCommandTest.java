@@ -5,8 +5,6 @@ import static dev.berth.testing.Installs.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.apply.LocalRootFileSystem;
-import dev.berth.plan.Target;
 import dev.berth.testing.RecordingHost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +31,12 @@ class StatusCommandTest {
         root = Files.createDirectories(dir.resolve("root"));
         config = dir.resolve("berth.yaml");
         write(config, BOTH);
-        Hosts.factory = r -> {
-            LocalRootFileSystem files = new LocalRootFileSystem(r);
-            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
-        };
+        LiveHostStandIn.install(host);
     }
 
     @AfterEach
     void backToReal() {
-        Hosts.factory = Hosts.REAL;
+        LiveHostStandIn.remove();
     }
 
     @Test
@@ -105,7 +100,7 @@ class StatusCommandTest {
 
     @Test
     void anOfflineRootHasFilesOnlyAndSaysSo() {
-        Hosts.factory = Hosts.REAL;
+        LiveHostStandIn.remove();
         Cli before = Cli.run("status", config.toString(), "--root", root.toString());
         assertEquals(0, before.status(), before.toString());
         assertTrue(before.out().contains("(offline root: files only; nothing runs there, so there is no socket or "

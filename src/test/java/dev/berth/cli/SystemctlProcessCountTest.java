@@ -5,8 +5,6 @@ import static dev.berth.testing.Installs.container;
 import static dev.berth.testing.Installs.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.apply.LocalRootFileSystem;
-import dev.berth.plan.Target;
 import dev.berth.testing.RecordingHost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ class SystemctlProcessCountTest {
 
     @AfterEach
     void backToReal() {
-        Hosts.factory = Hosts.REAL;
+        LiveHostStandIn.remove();
     }
 
     @Test
@@ -46,10 +44,7 @@ class SystemctlProcessCountTest {
         Path root = Files.createDirectories(dir.resolve("root" + n));
         Path file = dir.resolve("berth" + n + ".yaml");
         RecordingHost host = new RecordingHost();
-        Hosts.factory = r -> {
-            LocalRootFileSystem files = new LocalRootFileSystem(r);
-            return new Hosts.Host(new Target(r, true, files, host), files, host, host);
-        };
+        LiveHostStandIn.install(host);
         Map<String, Integer> counts = new LinkedHashMap<>();
         write(file, containers(n, 3000));
         counts.put("apply", run(host, "apply", file.toString(), "--root", root.toString()));

@@ -22,6 +22,8 @@ import dev.berth.plan.HostProgram;
 import dev.berth.plan.Plan;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.Planner;
+import dev.berth.plan.SavedPlan;
+import dev.berth.plan.SavedPlanCheck;
 import dev.berth.plan.Target;
 import dev.berth.render.Renderer;
 import dev.berth.schema.SchemaValidator;
@@ -216,6 +218,24 @@ public final class Berth {
     /** What applying the compiled config to a root would do; the plan holds its own diagnostics. */
     public static Plan plan(Desired desired, Target target, PlanOptions options) {
         return new Planner(target, options).plan(desired);
+    }
+
+    /** A plan to keep and apply later ({@code berth plan -o}), made by this build; empty when the build is unknown. */
+    public static Optional<SavedPlan> save(Plan plan) {
+        return ConfigIdentity.build().map(build -> new SavedPlan(plan, build));
+    }
+
+    /** Why a saved plan cannot be applied to this root: made by another build, or for another root. */
+    public static List<dev.berth.diag.Diagnostic> madeElsewhere(SavedPlan saved, Target target) {
+        return SavedPlanCheck.madeElsewhere(saved, ConfigIdentity.build(), target);
+    }
+
+    /**
+     * The paths a saved plan planned that no longer hold what it saw, one error each: the plan is applied as it is,
+     * without compiling, only when there are none.
+     */
+    public static List<dev.berth.diag.Diagnostic> changedSince(SavedPlan saved, Target target) {
+        return SavedPlanCheck.changedSince(saved, target);
     }
 
     /** What removing everything berth installed in a root would do. */

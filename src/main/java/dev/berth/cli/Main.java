@@ -124,6 +124,7 @@ public final class Main implements Runnable {
         verbs.put("compile", CompileCommand.class);
         verbs.put("plan", PlanCommand.class);
         verbs.put("apply", ApplyCommand.class);
+        verbs.put("show", ShowCommand.class);
         verbs.put("destroy", DestroyCommand.class);
         verbs.put("status", StatusCommand.class);
         verbs.put("graph", GraphCommand.class);

@@ -236,6 +236,9 @@ final class Installation {
     int applyAndReport(Hosts.Host host, Plan plan, boolean progress) {
         boolean applicable = !plan.hasErrors() && acceptable(plan);
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
+        if (applicable && nothingToDo) {
+            Berth.settleGenerations(plan, host.files()); // a failure to record it is retried by the next apply
+        }
         if (!applicable || nothingToDo) {
             if (json()) {
                 out.println(ApplyJsonView.render(plan, earlier, Optional.empty()));

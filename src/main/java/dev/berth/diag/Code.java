@@ -355,6 +355,13 @@ public enum Code {
             "berth plan berth.yaml --root /srv/image -o web.plan\nberth apply web.plan   # the root is /",
             "berth apply web.plan --root /srv/image"),
 
+    A016(ERROR, AT_VALUE, "apply", "the generation to roll back to is not kept",
+            "berth rollback returns a root's files to a generation that berth keeps under var/lib/berth/generations/: "
+                    + "the last five applies that changed files, by default. An older generation, a number never "
+                    + "recorded, or a root no apply has changed since berth keeps generations cannot be returned to.",
+            "berth rollback 1   # generations 4 to 8 are kept",
+            "berth generations\nberth rollback 7"),
+
     C001(WARNING, AT_VALUE, "compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "
                     + "service creates it. Per-connection sshd services should set runtime-directory: sshd.",

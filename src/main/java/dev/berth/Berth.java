@@ -244,8 +244,8 @@ public final class Berth {
      * For a plan with nothing to do: completes the generation an apply cut off after its last file left pending, since
      * the root holds what that apply planned. Writes nothing otherwise.
      */
-    public static Outcome settleGenerations(Plan plan, RootFileSystem files) {
-        return Generations.applyKeeping(plan, files, Generations.KEEP_DEFAULT,
+    public static Outcome settleGenerations(Plan plan, RootFileSystem files, int keep) {
+        return Generations.applyKeeping(plan, files, keep,
                 () -> new Outcome(List.of(), Optional.empty(), List.of()));
     }
 

@@ -38,6 +38,9 @@ final class ApplyCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    GenerationOptions generations;
+
+    @Mixin
     InstallOptions install;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply, or a plan saved by berth plan "
@@ -50,7 +53,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, install.full, false);
+        Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep());
         if (SavedPlans.isSaved(file)) {
             return installation.readSaved(file).map(saved -> installation.applySaved(saved, target.root, progress)).orElse(1);
         }

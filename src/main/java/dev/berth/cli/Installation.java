@@ -47,6 +47,7 @@ final class Installation {
     private final List<Diagnostic> earlier = new ArrayList<>();
     private final PlanTextView planView;
     private final boolean destroying;
+    private int keepGenerations = dev.berth.apply.Generations.KEEP_DEFAULT;
 
     /**
      * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
@@ -61,6 +62,12 @@ final class Installation {
         PlanTextView view = new PlanTextView(output.colorOut()).full(fullNotes);
         this.planView = destroying ? view.destroying() : view;
         this.destroying = destroying;
+    }
+
+    /** How many generations an apply keeps (--keep-generations). */
+    Installation keepGenerations(int keep) {
+        this.keepGenerations = keep;
+        return this;
     }
 
     boolean json() {
@@ -237,7 +244,7 @@ final class Installation {
         boolean applicable = !plan.hasErrors() && acceptable(plan);
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
         if (applicable && nothingToDo) {
-            Berth.settleGenerations(plan, host.files()); // a failure to record it is retried by the next apply
+            Berth.settleGenerations(plan, host.files(), keepGenerations); // a failure to record it is retried by the next apply
         }
         if (!applicable || nothingToDo) {
             if (json()) {
@@ -253,7 +260,7 @@ final class Installation {
             prose().flush();
         }
         ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
-        Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view);
+        Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view, keepGenerations);
         view.finish();
         if (json()) {
             out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));

@@ -38,6 +38,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    GenerationOptions generations;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "The generation to return to.")
     Integer number;
 
@@ -46,7 +49,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, false, false);
+        Installation installation = new Installation(spec, output, false, false).keepGenerations(generations.keep());
         Optional<Hosts.Host> host = installation.open(target.root);
         if (host.isEmpty()) {
             return 1;

@@ -117,6 +117,24 @@ class GenerationsCommandTest {
     }
 
     @Test
+    void keepGenerationsSaysHowManyAreKept() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path file = dir.resolve("berth.yaml");
+        for (int port = 2201; port <= 2203; port++) {
+            write(file, config(container("alpha", port)));
+            Cli apply = Cli.run("apply", file.toString(), "--root", root.toString(), "--keep-generations", "2");
+            assertEquals(0, apply.status(), apply.toString());
+        }
+        List<String> lines = Cli.run("generations", "--root", root.toString()).out().lines().toList();
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("2 ") && lines.get(2).startsWith("3 (now)"), String.join("\n", lines));
+
+        Cli none = Cli.run("apply", file.toString(), "--root", root.toString(), "--keep-generations", "0");
+        assertEquals(1, none.status(), none.toString());
+        assertTrue(none.err().contains("--keep-generations must be at least 1 (the generation being made), not 0"), none.err());
+    }
+
+    @Test
     void onlyTheLastGenerationsAreKept() throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
         for (int port = 2201; port <= 2204; port++) {

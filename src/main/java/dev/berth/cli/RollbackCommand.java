@@ -5,6 +5,8 @@ import dev.berth.apply.GenerationTree;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostic;
 import dev.berth.plan.Desired;
+import dev.berth.plan.Plan;
+import dev.berth.plan.PlanOptions;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Spec;
                 + "actions follow, and the rollback is a generation of its own, so it can be rolled back too.",
                 "berth generations lists the generations kept."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:rolled back, or nothing to do",
+        exitCodeList = {"0:rolled back, or nothing to do (--detailed-exitcode: nothing to do)",
                 "1:the generation is not kept, a refused plan, lock held, or a failed step",
+                "2:--detailed-exitcode only: rolled back, files or units changed",
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo berth rollback", "  berth rollback 3 --root /var/lib/machines/image"})
@@ -47,6 +50,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show each step on stderr as it finishes.")
     boolean progress;
 
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when there was nothing to do, 1 on error, 2 when the "
+            + "rollback changed something.")
+    boolean detailedExitcode;
+
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output, false, false).keepGenerations(generations.keep());
@@ -66,8 +73,9 @@ final class RollbackCommand implements Callable<Integer> {
                 installation.fail(Diagnostic.error(Code.A009, "", "cannot roll back: " + e.getMessage(), ""));
                 return 1;
             }
-            return installation.applyAndReport(host.get(),
-                    Berth.plan(desired, host.get().target(), dev.berth.plan.PlanOptions.DEFAULT), progress);
+            Plan plan = Berth.plan(desired, host.get().target(), PlanOptions.DEFAULT);
+            int status = installation.applyAndReport(host.get(), plan, progress);
+            return detailedExitcode && status == 0 && plan.hasChanges() ? PlanCommand.CHANGES_PRESENT : status;
         });
     }
 }

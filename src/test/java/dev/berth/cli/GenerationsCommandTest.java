@@ -69,8 +69,8 @@ class GenerationsCommandTest {
         Cli plan = Cli.run("plan", dir.resolve("berth.yaml").toString(), "--root", root.toString());
         assertTrue(plan.out().contains("to change"), "the config still says v2:\n" + plan.out());
 
-        Cli again = Cli.run("rollback", "--root", root.toString());
-        assertEquals(0, again.status(), again.toString());
+        Cli again = Cli.run("rollback", "--root", root.toString(), "--detailed-exitcode");
+        assertEquals(2, again.status(), again.toString());
         assertEquals(v2, installed(root));
 
         Cli list = Cli.run("generations", "--root", root.toString());

@@ -55,6 +55,12 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep());
         if (SavedPlans.isSaved(file)) {
+            if (install.adopt || install.bootstrap || install.checksum || install.full) {
+                spec.commandLine().getErr().println("berth: --adopt, --bootstrap, --checksum and --full shape a plan: give "
+                        + "them to berth plan -o; " + file + " is applied as it was saved");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             return installation.readSaved(file).map(saved -> installation.applySaved(saved, target.root, progress)).orElse(1);
         }
         Optional<Source> source = installation.read(file);

@@ -42,7 +42,8 @@ final class SavedPlanWriter {
             g.writeNull();
         }
         json.newline(2);
-        g.writeStringProperty("root", plan.root().toString());
+        // absolute, so that the plan names the same directory wherever it is applied from
+        g.writeStringProperty("root", plan.root().toAbsolutePath().normalize().toString());
         json.newline(2);
         g.writeBooleanProperty("live", plan.live());
         json.newline(2);

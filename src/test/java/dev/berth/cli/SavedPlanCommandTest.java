@@ -130,6 +130,16 @@ class SavedPlanCommandTest {
     }
 
     @Test
+    void optionsThatShapeAPlanAreRefusedWithASavedOne() throws IOException {
+        Path root = root("root");
+        Path planFile = savePlan(configFile(BOTH), root, "both.plan");
+        Cli apply = Cli.run("apply", planFile.toString(), "--root", root.toString(), "--adopt");
+        assertEquals(1, apply.status(), apply.toString());
+        assertTrue(apply.err().contains("give them to berth plan -o; " + planFile + " is applied as it was saved"), apply.err());
+        assertEquals(Map.of(), snapshot(root));
+    }
+
+    @Test
     void aFileThatIsNotASavedPlanIsReportedNotApplied() throws IOException {
         Path root = root("root");
         Path planFile = savePlan(configFile(BOTH), root, "both.plan");

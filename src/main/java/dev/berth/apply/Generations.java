@@ -41,7 +41,11 @@ public final class Generations {
     private Generations() {
     }
 
-    /** The generations recorded under a root, oldest first; empty when there are none (or the record is unreadable). */
+    /**
+     * The generations recorded under a root, oldest first, the last one perhaps pending; empty when there are none.
+     *
+     * @throws IOException when the record cannot be read or is not as berth writes it
+     */
     public static List<Generation> list(RootReader files) throws IOException {
         Optional<byte[]> json = files.readBytes(RECORD, Manifest.MAX_BYTES);
         if (json.isEmpty()) {
@@ -94,7 +98,8 @@ public final class Generations {
 
     private static Outcome.Failure failure(Outcome.Step step, IOException e) {
         return new Outcome.Failure(step, Diagnostic.error(Code.A009, "", step.label() + ": " + e.getMessage(),
-                "the files were not changed by this step; apply again once the cause is fixed"), "");
+                "this step changes no installed file; apply again once the cause is fixed (a record that is not as berth "
+                        + "writes it can be moved away: the generations it lists are then forgotten)"), "");
     }
 
     /** The generations an apply completed, oldest first: what is listed and returned to. */
@@ -120,13 +125,14 @@ public final class Generations {
     public static List<String> keepReplaced(Plan plan, int number, RootFileSystem files) throws IOException {
         Set<String> kept = new LinkedHashSet<>();
         for (Change change : plan.changes()) {
-            if (change.before().orElse(null) instanceof FileState.Regular old && kept.add(old.sha256())) {
+            if (change.before().orElse(null) instanceof FileState.Regular old && !kept.contains(old.sha256())) {
                 Optional<byte[]> bytes = old.text().map(t -> t.getBytes(StandardCharsets.UTF_8));
                 if (bytes.isEmpty()) {
                     bytes = files.readBytes(change.path(), Manifest.MAX_BYTES);
                 }
-                if (bytes.isPresent()) {
+                if (bytes.isPresent()) { // a file gone since the plan is not kept: apply stops at it (A010)
                     files.writeFile(kept(number, old.sha256()), bytes.get(), KEPT_MODE);
+                    kept.add(old.sha256());
                 }
             }
         }

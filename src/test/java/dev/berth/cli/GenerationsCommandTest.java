@@ -135,6 +135,20 @@ class GenerationsCommandTest {
     }
 
     @Test
+    void aDamagedRecordStopsApplyBeforeAnyFileChanges() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        assertEquals(0, apply(V1, root).status());
+        Map<String, String> v1 = installed(root);
+        write(root.resolve(Generations.RECORD), "{\"format_version\": 1}\n");
+
+        Cli v2 = apply(V2, root);
+        assertEquals(1, v2.status(), v2.toString());
+        assertTrue(v2.err().contains("A009"), v2.err());
+        assertTrue(v2.err().contains(Generations.RECORD + " is not as berth writes it: generations is missing"), v2.err());
+        assertEquals(v1, installed(root));
+    }
+
+    @Test
     void onlyTheLastGenerationsAreKept() throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
         for (int port = 2201; port <= 2204; port++) {

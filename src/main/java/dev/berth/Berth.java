@@ -2,6 +2,8 @@ package dev.berth;
 
 import dev.berth.apply.Applier;
 import dev.berth.apply.CommandRunner;
+import dev.berth.apply.GenerationTree;
+import dev.berth.apply.Generations;
 import dev.berth.apply.Outcome;
 import dev.berth.apply.RootFileSystem;
 import dev.berth.apply.Systemctl;
@@ -22,6 +24,8 @@ import dev.berth.plan.HostProgram;
 import dev.berth.plan.Plan;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.Planner;
+import dev.berth.plan.SavedPlan;
+import dev.berth.plan.SavedPlanCheck;
 import dev.berth.plan.Target;
 import dev.berth.render.Renderer;
 import dev.berth.schema.SchemaValidator;
@@ -218,6 +222,46 @@ public final class Berth {
         return new Planner(target, options).plan(desired);
     }
 
+    /** A plan to keep and apply later ({@code berth plan -o}), made by this build; empty when the build is unknown. */
+    public static Optional<SavedPlan> save(Plan plan) {
+        return ConfigIdentity.build().map(build -> new SavedPlan(plan, build));
+    }
+
+    /** Why a saved plan cannot be applied to this root: made by another build, or for another root. */
+    public static List<dev.berth.diag.Diagnostic> madeElsewhere(SavedPlan saved, Target target) {
+        return SavedPlanCheck.madeElsewhere(saved, ConfigIdentity.build(), target);
+    }
+
+    /**
+     * The paths a saved plan planned that no longer hold what it saw, one error each: the plan is applied as it is,
+     * without compiling, only when there are none.
+     */
+    public static List<dev.berth.diag.Diagnostic> changedSince(SavedPlan saved, Target target) {
+        return SavedPlanCheck.changedSince(saved, target);
+    }
+
+    /**
+     * For a plan with nothing to do: completes the generation an apply cut off after its last file left pending, since
+     * the root holds what that apply planned. Writes nothing otherwise.
+     */
+    public static Outcome settleGenerations(Plan plan, RootFileSystem files, int keep) {
+        return Generations.applyKeeping(plan, files, keep,
+                () -> new Outcome(List.of(), Optional.empty(), List.of()));
+    }
+
+    /** The generations recorded under a root, oldest first (see {@link Generations}). */
+    public static List<Generations.Generation> generations(Target target) throws IOException {
+        return Generations.complete(target.files());
+    }
+
+    /**
+     * What the root held as generation {@code number} (default: the one before the current), to plan and apply like
+     * a compiled config: {@code berth rollback}.
+     */
+    public static Desired rollbackTo(Target target, Optional<Integer> number) throws IOException, GenerationTree.Missing {
+        return GenerationTree.of(target.files(), number);
+    }
+
     /** What removing everything berth installed in a root would do. */
     public static Plan planDestroy(Target target) {
         return new Planner(target, PlanOptions.DEFAULT).planDestroy();
@@ -231,9 +275,19 @@ public final class Berth {
         return new StatusReader(target).read(config, ConfigIdentity.of(source));
     }
 
-    /** Carries out a plan on the root it was made for, telling {@code progress} of each step; nothing is rolled back. */
+    /**
+     * Carries out a plan on the root it was made for, telling {@code progress} of each step; nothing is rolled back.
+     * A plan that changes files is a generation (see {@link Generations}); the last {@value Generations#KEEP_DEFAULT}
+     * are kept.
+     */
     public static Outcome apply(Plan plan, RootFileSystem files, Systemctl systemctl, CommandRunner runner,
                                 Applier.Progress progress) {
-        return new Applier(files, systemctl, runner, progress).apply(plan);
+        return apply(plan, files, systemctl, runner, progress, Generations.KEEP_DEFAULT);
+    }
+
+    /** As {@link #apply(Plan, RootFileSystem, Systemctl, CommandRunner, Applier.Progress)}, keeping {@code keep} generations. */
+    public static Outcome apply(Plan plan, RootFileSystem files, Systemctl systemctl, CommandRunner runner,
+                                Applier.Progress progress, int keep) {
+        return Generations.applyKeeping(plan, files, keep, () -> new Applier(files, systemctl, runner, progress).apply(plan));
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "1:invalid config, refused plan, lock held, or a failed step (the report says what state the root is in)",
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
-        footer = {"  sudo berth apply berth.yaml", "  berth apply berth.yaml --root /var/lib/machines/image --progress"})
+        footer = {"  sudo berth apply berth.yaml", "  berth plan berth.yaml -o web.plan && sudo berth apply web.plan",
+                "  berth apply berth.yaml --root /var/lib/machines/image --progress"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,9 +38,13 @@ final class ApplyCommand implements Callable<Integer> {
     TargetOptions target;
 
     @Mixin
+    GenerationOptions generations;
+
+    @Mixin
     InstallOptions install;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply, or a plan saved by berth plan "
+            + "-o: applied as it is, without compiling, when every path it planned still holds what it saw.")
     Path file;
 
     @Option(names = "--progress", description = "Show each step on stderr as it finishes, also when stderr is not "
@@ -48,7 +53,16 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, install.full, false);
+        Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep());
+        if (SavedPlans.isSaved(file)) {
+            if (install.adopt || install.bootstrap || install.checksum || install.full) {
+                spec.commandLine().getErr().println("berth: --adopt, --bootstrap, --checksum and --full shape a plan: give "
+                        + "them to berth plan -o; " + file + " is applied as it was saved");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            return installation.readSaved(file).map(saved -> installation.applySaved(saved, target.root, progress)).orElse(1);
+        }
         Optional<Source> source = installation.read(file);
         if (source.isEmpty()) {
             return 1;

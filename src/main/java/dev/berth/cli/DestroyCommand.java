@@ -40,6 +40,9 @@ final class DestroyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    GenerationOptions generations;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "The config that was applied (it must exist, but is not compiled: the manifest under the root "
                     + "says what to remove).")
@@ -51,7 +54,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, false, true);
+        Installation installation = new Installation(spec, output, false, true).keepGenerations(generations.keep());
         if (file != null && installation.read(file).isEmpty()) {
             return 1;
         }

@@ -15,6 +15,7 @@ import dev.berth.diag.Diagnostics;
 import dev.berth.load.Source;
 import dev.berth.plan.Desired;
 import dev.berth.plan.Plan;
+import dev.berth.plan.SavedPlan;
 import dev.berth.plan.PlanJsonView;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
@@ -46,6 +47,7 @@ final class Installation {
     private final List<Diagnostic> earlier = new ArrayList<>();
     private final PlanTextView planView;
     private final boolean destroying;
+    private int keepGenerations = dev.berth.apply.Generations.KEEP_DEFAULT;
 
     /**
      * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
@@ -60,6 +62,12 @@ final class Installation {
         PlanTextView view = new PlanTextView(output.colorOut()).full(fullNotes);
         this.planView = destroying ? view.destroying() : view;
         this.destroying = destroying;
+    }
+
+    /** How many generations an apply keeps (--keep-generations). */
+    Installation keepGenerations(int keep) {
+        this.keepGenerations = keep;
+        return this;
     }
 
     boolean json() {
@@ -235,6 +243,9 @@ final class Installation {
     int applyAndReport(Hosts.Host host, Plan plan, boolean progress) {
         boolean applicable = !plan.hasErrors() && acceptable(plan);
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
+        if (applicable && nothingToDo) {
+            Berth.settleGenerations(plan, host.files(), keepGenerations); // a failure to record it is retried by the next apply
+        }
         if (!applicable || nothingToDo) {
             if (json()) {
                 out.println(ApplyJsonView.render(plan, earlier, Optional.empty()));
@@ -249,7 +260,7 @@ final class Installation {
             prose().flush();
         }
         ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
-        Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view);
+        Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view, keepGenerations);
         view.finish();
         if (json()) {
             out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));
@@ -270,6 +281,67 @@ final class Installation {
         out.flush();
         err.flush();
         return outcome.ok() ? 0 : 1;
+    }
+
+    /** Writes the plan into {@code file} ({@code berth plan -o}), replacing it whole; whether it was written. */
+    boolean save(Plan plan, Path file) {
+        Optional<SavedPlan> saved = Berth.save(plan);
+        if (saved.isEmpty()) {
+            fail(Diagnostic.error(Code.A015, "", "cannot save the plan: this berth does not know its build (run from "
+                    + "classes the build did not finish)", "save plans with an installed berth"));
+            return false;
+        }
+        try {
+            SavedPlans.write(saved.get(), file);
+        } catch (IOException e) {
+            fail(Diagnostic.error(Code.A009, "", "cannot write the plan into " + file + ": " + e.getMessage(),
+                    "-o names a file in an existing, writable directory"));
+            return false;
+        }
+        if (output.text() && !output.quiet) {
+            err.println("berth: plan saved in " + file + "; berth apply " + file + " applies exactly it");
+            err.flush();
+        }
+        return true;
+    }
+
+    /** The plan saved in {@code file}, or empty after reporting why it cannot be read. */
+    Optional<SavedPlan> readSaved(Path file) {
+        try {
+            return Optional.of(SavedPlans.read(file));
+        } catch (IOException e) {
+            fail(Diagnostic.error(Code.A009, "", "cannot read the plan " + file + ": " + e.getMessage(), ""));
+        } catch (SavedPlan.Invalid e) {
+            fail(Diagnostic.error(Code.A015, "", "cannot use " + file + " as a saved plan: " + e.getMessage(),
+                    "save a plan with berth plan FILE -o PLANFILE"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies a saved plan as it is, under the root's lock, after checking that it was made by this build for this
+     * root and that every path it planned still holds what it saw; otherwise refuses, changing nothing.
+     */
+    int applySaved(SavedPlan saved, Path root, boolean progress) {
+        Optional<Hosts.Host> host = open(root);
+        if (host.isEmpty()) {
+            return 1;
+        }
+        List<Diagnostic> elsewhere = Berth.madeElsewhere(saved, host.get().target());
+        if (!elsewhere.isEmpty()) {
+            return refuse(elsewhere, root);
+        }
+        return locked(host.get(), () -> {
+            List<Diagnostic> changed = Berth.changedSince(saved, host.get().target());
+            return changed.isEmpty() ? applyAndReport(host.get(), saved.plan(), progress) : refuse(changed, root);
+        });
+    }
+
+    private int refuse(List<Diagnostic> refusals, Path root) {
+        report(refusals);
+        err.println("berth: the saved plan was not applied; nothing was changed under " + root);
+        err.flush();
+        return 1;
     }
 
     void fail(Diagnostic diagnostic) {

@@ -124,7 +124,10 @@ public final class Main implements Runnable {
         verbs.put("compile", CompileCommand.class);
         verbs.put("plan", PlanCommand.class);
         verbs.put("apply", ApplyCommand.class);
+        verbs.put("show", ShowCommand.class);
         verbs.put("destroy", DestroyCommand.class);
+        verbs.put("generations", GenerationsCommand.class);
+        verbs.put("rollback", RollbackCommand.class);
         verbs.put("status", StatusCommand.class);
         verbs.put("graph", GraphCommand.class);
         verbs.put("init", InitCommand.class);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
         footer = {"  berth plan berth.yaml", "  berth plan berth.yaml --root /var/lib/machines/image --format json",
-                "  berth plan berth.yaml --detailed-exitcode --quiet; echo $?"})
+                "  berth plan berth.yaml --detailed-exitcode --quiet; echo $?",
+                "  berth plan berth.yaml -o web.plan && berth apply web.plan"})
 final class PlanCommand implements Callable<Integer> {
     /** The exit status of --detailed-exitcode when apply would change something (terraform's convention). */
     static final int CHANGES_PRESENT = 2;
@@ -45,6 +46,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to plan.")
     Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PLANFILE", description = "Also save the plan into PLANFILE, "
+            + "for berth show and berth apply PLANFILE (which applies exactly it, without compiling the config).")
+    Path planFile;
 
     @Option(names = "--detailed-exitcode", description = "Exit 0 when there are no changes, 1 on error, 2 when there are changes.")
     boolean detailedExitcode;
@@ -70,6 +75,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         installation.showPlan(plan);
         if (!installation.acceptable(plan)) {
+            return 1;
+        }
+        if (planFile != null && !installation.save(plan, planFile)) {
             return 1;
         }
         return detailedExitcode && plan.hasChanges() ? CHANGES_PRESENT : 0;

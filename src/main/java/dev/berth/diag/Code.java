@@ -319,7 +319,8 @@ public enum Code {
             "berth apply --root /var/lib/images/web berth.yaml"),
     A010(ERROR, AT_VALUE, "apply", "the root changed after the plan was made",
             "apply carries out exactly the plan it showed and checks each file's state before touching it. Something "
-                    + "else changed the file in between; apply stops there. Plan again.",
+                    + "else changed the file in between; apply stops there. Plan again. A plan saved by berth plan -o is "
+                    + "checked whole before apply starts: when any path it planned changed, nothing is applied.",
             "# another tool writes /etc/systemd/system/web.service during berth apply",
             "berth apply berth.yaml   # again: a new plan"),
     A011(WARNING, AT_VALUE, "apply", "systemd is too old for a setting",
@@ -346,6 +347,20 @@ public enum Code {
                     + "systemd-container, the proxy in systemd.",
             "# a minimal Debian host, without systemd-container\nberth apply berth.yaml",
             "apt-get install systemd-container\nberth apply berth.yaml"),
+
+    A015(ERROR, AT_VALUE, "apply", "the saved plan is for another build or root",
+            "berth apply PLANFILE carries out a plan saved by berth plan -o without compiling the config again. Only the "
+                    + "build of berth that made the plan applies it (another build may compile and install otherwise), "
+                    + "and only to the root it was made for. A plan whose files changed since is refused as A010.",
+            "berth plan berth.yaml --root /srv/image -o web.plan\nberth apply web.plan   # the root is /",
+            "berth apply web.plan --root /srv/image"),
+
+    A016(ERROR, AT_VALUE, "apply", "the generation to roll back to is not kept",
+            "berth rollback returns a root's files to a generation that berth keeps under var/lib/berth/generations/: "
+                    + "the last five applies that changed files, by default. An older generation, a number never "
+                    + "recorded, or a root no apply has changed since berth keeps generations cannot be returned to.",
+            "berth rollback 1   # generations 4 to 8 are kept",
+            "berth generations\nberth rollback 7"),
 
     C001(WARNING, AT_VALUE, "compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "

@@ -222,6 +222,63 @@ class FaultInjectionTest {
         assertTrue(interruptions > 50, "only " + interruptions + " interruption points: the test lost its reach");
     }
 
+    /**
+     * The same interruptions of an apply that is a generation: besides each file being old or new, the generations'
+     * record reads, whatever it keeps is whole, and after the re-run the last generation is the new tree and the one
+     * before it can be returned to, byte for byte.
+     */
+    @Test
+    void everyInterruptionKeepsTheGenerationsConsistent() throws Exception {
+        Desired before = desired(OLD);
+        Desired after = desired(NEW);
+        Path scratch = scratch();
+        try {
+            int interruptions = 0;
+            for (int failAt = 1; ; failAt++) {
+                Path root = Files.createDirectories(scratch.resolve("generations-" + failAt));
+                LocalRootFileSystem disk = new LocalRootFileSystem(root, Checkpoint.NONE, false);
+                assertTrue(Berth.apply(Berth.plan(before, Target.offline(root, disk), PlanOptions.DEFAULT), disk,
+                        Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE).ok());
+                Faults faults = new Faults(failAt);
+                RootFileSystem files = new FailingFileSystem(new LocalRootFileSystem(root, faults, false), faults);
+                Outcome outcome = Berth.apply(Berth.plan(after, Target.offline(root, files), PlanOptions.DEFAULT), files,
+                        Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE);
+                if (faults.firedAt == null) {
+                    assertTrue(outcome.ok());
+                    break;
+                }
+                interruptions++;
+                String where = "interrupted at step " + failAt + " (" + faults.firedAt + "): ";
+                List<Generations.Generation> recorded = Generations.list(disk);
+                assertTrue(recorded.get(0).complete(), where + "the first generation stays recorded");
+                for (Generations.Generation g : recorded) {
+                    for (String sha : g.kept()) {
+                        Path kept = root.resolve(Generations.kept(g.number(), sha));
+                        assertTrue(Files.exists(kept), where + kept + " is recorded but missing");
+                        assertEquals(sha, FileState.Regular.of(Files.readString(kept), 0).sha256(), where + kept + " is partial");
+                    }
+                }
+
+                assertTrue(Berth.apply(Berth.plan(after, Target.offline(root, disk), PlanOptions.DEFAULT), disk,
+                        Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE).ok(), where);
+                List<Generations.Generation> complete = Generations.complete(disk);
+                assertEquals(List.of(1, 2), complete.stream().map(Generations.Generation::number).toList(), where);
+                assertEquals(Trees.manifest(root).files(), complete.get(1).manifest().files(), where);
+                FileTree back = GenerationTree.of(disk, Optional.empty()).tree();
+                assertEquals(before.tree().entries().keySet(), back.entries().keySet(), where);
+                before.tree().entries().forEach((path, node) -> assertEquals(
+                        node instanceof FileNode.RegularFile f ? f.content() + f.mode() : ((FileNode.Symlink) node).target(),
+                        back.entries().get(path) instanceof FileNode.RegularFile f ? f.content() + f.mode()
+                                : ((FileNode.Symlink) back.entries().get(path)).target(), where + path));
+            }
+            assertTrue(interruptions > 50, "only " + interruptions + " interruption points: the test lost its reach");
+        } finally {
+            if (!scratch.equals(tmp)) {
+                Trees.deleteRecursively(scratch);
+            }
+        }
+    }
+
     /** Whether the disk holds the tree's entry, or nothing where the tree has none. */
     private static boolean matches(Observation seen, FileNode node) {
         if (node == null) {

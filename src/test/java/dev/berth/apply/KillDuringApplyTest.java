@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.cli.Cli;
+import dev.berth.plan.FileState;
 import dev.berth.plan.Manifest;
 import dev.berth.testing.Trees;
 import dev.berth.tree.FileTree;
@@ -80,6 +81,12 @@ class KillDuringApplyTest {
             FileTree tree = desired(yaml).tree();
             Trees.assertInstalled(root, tree);
             Trees.assertManifest(root, tree, "the manifest matches the disk after kill " + i);
+            assertGenerationsConsistent(root);
+            List<Generations.Generation> generations = Generations.complete(new LocalRootFileSystem(root));
+            assertTrue(!generations.isEmpty(), "no generation recorded after kill " + i + ": "
+                    + Generations.list(new LocalRootFileSystem(root)) + "\n" + rerun);
+            assertEquals(Trees.manifest(root).files(), generations.get(generations.size() - 1).manifest().files(),
+                    "the last generation is what the root holds after kill " + i);
             Cli plan = Cli.run("plan", file.toString(), "--root", root.toString(), "--detailed-exitcode");
             assertEquals(0, plan.status(), plan.toString());
             assertTrue(plan.out().contains("No changes."), plan.out());
@@ -87,8 +94,28 @@ class KillDuringApplyTest {
         System.out.println("kill-during-apply: " + kills + " runs, " + (kills - landed) + " killed mid-apply");
     }
 
+    /**
+     * The generations' record reads, and every content a recorded generation keeps is whole: named by its hash.
+     * A generation whose apply was cut off is pending, never listed.
+     */
+    private static void assertGenerationsConsistent(Path root) throws Exception {
+        if (!Files.exists(root.resolve(Generations.RECORD))) {
+            return;
+        }
+        List<Generations.Generation> all = Generations.list(new LocalRootFileSystem(root));
+        for (int i = 0; i < all.size(); i++) {
+            Generations.Generation g = all.get(i);
+            assertTrue(g.complete() || i == all.size() - 1, "only the last generation may be pending: " + g.number());
+            for (String sha : g.kept()) {
+                Path kept = root.resolve(Generations.kept(g.number(), sha));
+                assertEquals(sha, FileState.Regular.of(Files.readString(kept), 0).sha256(), kept + " is partial");
+            }
+        }
+    }
+
     /** After a kill, before any repair: every file berth owns is whole, and the manifest lists all it may have written. */
     private static void assertConsistentAfterCrash(Path root) throws Exception {
+        assertGenerationsConsistent(root);
         if (!Files.exists(root.resolve(Manifest.PATH))) {
             return; // killed before the first manifest write: nothing of berth's is on disk yet
         }

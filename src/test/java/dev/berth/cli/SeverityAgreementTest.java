@@ -35,12 +35,8 @@ class SeverityAgreementTest {
     private static final Pattern LABEL = Pattern.compile("\\b(error|warning|note)\\[([A-Z]\\d{3})]");
     private static final Path EXAMPLE = Path.of("examples/book-ssh-container.yaml");
 
-    /**
-     * Codes no command line reaches today: A010 (a file changed
-     * between plan and apply, which only a concurrent writer causes; FaultInjectionTest drives it). Its severity is
-     * still the catalogue's: a Diagnostic with another one cannot be made.
-     */
-    private static final Set<Code> NOT_DRIVEN = EnumSet.of(Code.A010);
+    /** Codes no command line reaches today: none; a code added without a way to reach it is named here. */
+    private static final Set<Code> NOT_DRIVEN = EnumSet.noneOf(Code.class);
 
     @TempDir
     Path dir;
@@ -68,8 +64,7 @@ class SeverityAgreementTest {
         DiagnosticCodesTest.cases().forEach(c -> driven.add(c.code()));
         driven.addAll(EnumSet.of(Code.C002, Code.C003, Code.C004));
         driven.addAll(EnumSet.range(Code.R002, Code.R005));
-        driven.addAll(EnumSet.range(Code.A001, Code.A014));
-        driven.remove(Code.A010);
+        driven.addAll(EnumSet.range(Code.A001, Code.A016));
         for (Code code : Code.values()) {
             assertTrue(driven.contains(code) ^ NOT_DRIVEN.contains(code), code + ": drive it here or name it in NOT_DRIVEN");
         }
@@ -141,6 +136,28 @@ class SeverityAgreementTest {
         assertEquals(0, Cli.run("apply", EXAMPLE.toString(), "--root", root.toString()).status());
         write(root.resolve("etc/systemd/system/mycontainer.service"), "# edited\n");
         assertAgrees(Code.A006, plan(root));
+    }
+
+    @Test
+    void a010ASavedPlanWhoseFileChangedSince() throws IOException {
+        Path root = root();
+        Path planFile = dir.resolve("saved.plan");
+        assertEquals(0, Cli.run("plan", EXAMPLE.toString(), "--root", root.toString(), "-o", planFile.toString()).status());
+        write(root.resolve("etc/systemd/system/mycontainer.service"), "# written since\n");
+        assertAgrees(Code.A010, Cli.run("apply", planFile.toString(), "--root", root.toString()));
+    }
+
+    @Test
+    void a015ASavedPlanForAnotherRoot() throws IOException {
+        Path planFile = dir.resolve("saved.plan");
+        assertEquals(0, Cli.run("plan", EXAMPLE.toString(), "--root", root().toString(), "-o", planFile.toString()).status());
+        Path other = Files.createDirectories(dir.resolve("other"));
+        assertAgrees(Code.A015, Cli.run("apply", planFile.toString(), "--root", other.toString()));
+    }
+
+    @Test
+    void a016ARollbackToAGenerationNotKept() throws IOException {
+        assertAgrees(Code.A016, Cli.run("rollback", "3", "--root", root().toString()));
     }
 
     @Test

@@ -29,7 +29,7 @@ public class DiagnosticCodesTest {
             Code.C003,  // settings newer than the target systemd: Directives.check (DirectivesTest)
             // plan and apply: findings about the target root, not the config (plan/ and apply/ tests)
             Code.A001, Code.A002, Code.A003, Code.A004, Code.A005, Code.A006, Code.A007, Code.A008, Code.A009,
-            Code.A010, Code.A011, Code.A012, Code.A013, Code.A014,
+            Code.A010, Code.A011, Code.A012, Code.A013, Code.A014, Code.A015, Code.A016,
             // imports: findings that need more than one file (ImportsTest)
             Code.R002, Code.R003, Code.R004, Code.R005);
 

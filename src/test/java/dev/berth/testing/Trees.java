@@ -29,11 +29,19 @@ public final class Trees {
         }
     }
 
-    /** The root holds exactly the tree (besides berth's manifest and lock), with contents, modes and link targets. */
+    /**
+     * The root holds exactly the tree (besides berth's manifest, lock and generations), with contents, modes and link
+     * targets.
+     */
     public static void assertInstalled(Path root, FileTree tree) {
         List<String> expected = Stream.concat(tree.entries().keySet().stream(), Stream.of(Manifest.PATH)).sorted().toList();
-        assertEquals(expected, files(root).stream().filter(p -> !p.equals("var/lib/berth/lock")).toList());
+        assertEquals(expected, files(root).stream().filter(p -> !p.equals("var/lib/berth/lock") && !generations(p)).toList());
         assertEntries(root, tree);
+    }
+
+    /** Whether the path is the record of the root's generations or a content one of them keeps. */
+    public static boolean generations(String path) {
+        return path.equals(dev.berth.apply.Generations.RECORD) || path.startsWith(dev.berth.apply.Generations.DIR + "/");
     }
 
     /** The directory holds exactly the tree, nothing besides, with contents, modes and link targets. */

@@ -1,5 +1,7 @@
 package dev.berth.diag;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +40,7 @@ public final class Catalogue {
     /** One line per code, grouped by topic in catalogue order. */
     public static String list() {
         StringBuilder out = new StringBuilder();
-        for (String topic : Code.topics()) {
+        for (String topic : topics()) {
             out.append(topicTitle(topic)).append(":\n");
             for (Code code : Code.values()) {
                 if (code.topic().equals(topic)) {
@@ -62,7 +64,7 @@ public final class Catalogue {
             md.append("| [").append(code.id()).append("](#").append(code.id().toLowerCase(java.util.Locale.ROOT)).append(") | ")
                     .append(code.severity().label()).append(" | ").append(code.title()).append(" |\n");
         }
-        for (String topic : Code.topics()) {
+        for (String topic : topics()) {
             md.append("\n## ").append(topicTitle(topic)).append('\n');
             for (Code code : Code.values()) {
                 if (!code.topic().equals(topic)) {
@@ -104,5 +106,10 @@ public final class Catalogue {
             column += word.length();
         }
         return out.toString();
+    }
+
+    /** The topics in catalogue order. */
+    private static List<String> topics() {
+        return Arrays.stream(Code.values()).map(Code::topic).distinct().toList();
     }
 }

@@ -1,12 +1,11 @@
 package dev.berth.diag;
 
-import static dev.berth.diag.Code.Anchor.AT_KEY;
-import static dev.berth.diag.Code.Anchor.AT_VALUE;
+import static dev.berth.diag.Anchor.AT_KEY;
+import static dev.berth.diag.Anchor.AT_VALUE;
 import static dev.berth.diag.Severity.ERROR;
 import static dev.berth.diag.Severity.WARNING;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -389,14 +388,6 @@ public enum Code {
             "network: host\nservices: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}",
             "mask: [ssh.service]\nservices: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}");
 
-    /** Where a diagnostic of the code points in the file. */
-    public enum Anchor {
-        /** At the key: names, unknown or duplicate keys, directives. */
-        AT_KEY,
-        /** At the value the key holds (the whole document for findings without a path). */
-        AT_VALUE
-    }
-
     private final Severity severity;
     private final Anchor anchor;
     private final String topic;
@@ -448,11 +439,6 @@ public enum Code {
     /** How berth reports this code, everywhere: warnings for what still works, errors for everything else. */
     public Severity severity() {
         return severity;
-    }
-
-    /** The topics in catalogue order, for listings. */
-    public static List<String> topics() {
-        return Arrays.stream(values()).map(Code::topic).distinct().toList();
     }
 
     public static Optional<Code> find(String id) {

@@ -176,6 +176,22 @@ public final class Generations {
         public Generation {
             kept = List.copyOf(kept);
         }
+
+        /** Its time, config identity and summary, as the record and {@code berth generations --format json} give them. */
+        public void writeWhatItDid(JsonGenerator g) {
+            g.writeStringProperty("time", time);
+            g.writeName("config");
+            if (config.isPresent()) {
+                g.writeString(config.get());
+            } else {
+                g.writeNull();
+            }
+            g.writeObjectPropertyStart("summary");
+            g.writeNumberProperty("add", added);
+            g.writeNumberProperty("change", changed);
+            g.writeNumberProperty("destroy", destroyed);
+            g.writeEndObject();
+        }
     }
 
     static String write(List<Generation> generations) {
@@ -191,18 +207,7 @@ public final class Generations {
                 g.writeStartObject();
                 g.writeNumberProperty("number", generation.number());
                 g.writeBooleanProperty("complete", generation.complete());
-                g.writeStringProperty("time", generation.time());
-                g.writeName("config");
-                if (generation.config().isPresent()) {
-                    g.writeString(generation.config().get());
-                } else {
-                    g.writeNull();
-                }
-                g.writeObjectPropertyStart("summary");
-                g.writeNumberProperty("add", generation.added());
-                g.writeNumberProperty("change", generation.changed());
-                g.writeNumberProperty("destroy", generation.destroyed());
-                g.writeEndObject();
+                generation.writeWhatItDid(g);
                 g.writeArrayPropertyStart("kept");
                 for (String sha : generation.kept()) {
                     g.writeString(sha);

@@ -78,18 +78,7 @@ final class GenerationsCommand implements Callable<Integer> {
                 json.newline(2);
                 g.writeStartObject();
                 g.writeNumberProperty("number", generation.number());
-                g.writeStringProperty("time", generation.time());
-                g.writeName("config");
-                if (generation.config().isPresent()) {
-                    g.writeString(generation.config().get());
-                } else {
-                    g.writeNull();
-                }
-                g.writeObjectPropertyStart("summary");
-                g.writeNumberProperty("add", generation.added());
-                g.writeNumberProperty("change", generation.changed());
-                g.writeNumberProperty("destroy", generation.destroyed());
-                g.writeEndObject();
+                generation.writeWhatItDid(g);
                 g.writeBooleanProperty("current", generation == all.get(all.size() - 1));
                 g.writeEndObject();
             }

@@ -3,6 +3,7 @@ package dev.berth;
 import dev.berth.model.Config;
 import dev.berth.model.Container;
 import dev.berth.parallel.Parallel;
+import dev.berth.probe.ProbeTarget;
 import dev.berth.render.Renderer;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +62,7 @@ final class DirectoryExport {
 
     private long write() throws IOException {
         List<Container> containers = config.containers();
-        @SuppressWarnings("unchecked")
-        List<Note>[] notes = new List[containers.size()];
+        Translator.Translated[] translated = new Translator.Translated[containers.size()];
         // a task stops at its first failure, the others at their next container; the failure reported is the one
         // of the earliest task that failed
         IOException[] failures = new IOException[(containers.size() + CHUNK - 1) / CHUNK];
@@ -72,7 +71,7 @@ final class DirectoryExport {
         (parallel ? tasks.parallel() : tasks).forEach(task -> {
             try {
                 for (int i = task * CHUNK; i < Math.min(containers.size(), (task + 1) * CHUNK) && !failed.get(); i++) {
-                    notes[i] = container(containers.get(i));
+                    translated[i] = container(containers.get(i));
                 }
             } catch (UncheckedIOException e) {
                 failures[task] = e.getCause();
@@ -88,15 +87,25 @@ final class DirectoryExport {
             for (PlacedUnit dropIn : translator.hostDropIns(config)) {
                 renderer.unit(config.sourceName(), dropIn, this::entry);
             }
-            renderer.notes(config.sourceName(), translator.notes(config, new ArrayList<>(Arrays.asList(notes))), this::entry);
+            List<List<Note>> notes = new ArrayList<>(translated.length);
+            List<ProbeTarget> probes = new ArrayList<>();
+            for (Translator.Translated t : translated) {
+                notes.add(t.notes());
+                probes.addAll(t.probes());
+            }
+            renderer.notes(config.sourceName(), translator.notes(config, notes), this::entry);
+            renderer.probes(probes, this::entry);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return count.sum();
     }
 
-    /** Writes one container's entries; returns its notes, which go into the one notes file at the end. */
-    private List<Note> container(Container container) {
+    /**
+     * Writes one container's entries; returns what it translated to, whose notes and probes go into one file each at
+     * the end (its units are garbage once written).
+     */
+    private Translator.Translated container(Container container) {
         Translator.Translated translated = translator.translate(container);
         String guest = container.root().substring(1) + "/";
         Set<String> guestPaths = new HashSet<>();
@@ -107,7 +116,7 @@ final class DirectoryExport {
         for (UnitSet.Link link : translated.links()) {
             renderer.link(link, out);
         }
-        return translated.notes();
+        return new Translator.Translated(List.of(), List.of(), translated.notes(), translated.probes());
     }
 
     /** An entry outside every guest's root. */

@@ -14,6 +14,7 @@ public final class Checker {
     public static void check(Config config, Diagnostics diagnostics) {
         ContainerChecks.check(config, diagnostics);
         PortChecks.check(config, diagnostics);
+        ProbeChecks.check(config, diagnostics);
         ServiceChecks.check(config, diagnostics);
         DropInChecks.check(config.hostDropIns(), config.targetSystemd(), diagnostics);
         RuntimeChecks.check(config, diagnostics);

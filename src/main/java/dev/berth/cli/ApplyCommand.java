@@ -43,6 +43,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     InstallOptions install;
 
+    @Mixin
+    ProbeOptions probes;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The berth.yaml to apply, or a plan saved by berth plan "
             + "-o: applied as it is, without compiling, when every path it planned still holds what it saw.")
     Path file;
@@ -53,7 +56,8 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep());
+        Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep())
+                .probing(probes, LiveProbes::probe);
         if (SavedPlans.isSaved(file)) {
             if (install.adopt || install.bootstrap || install.checksum || install.full) {
                 spec.commandLine().getErr().println("berth: --adopt, --bootstrap, --checksum and --full shape a plan: give "
@@ -73,7 +77,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (host.isPresent()) {
                 Integer status = installation.locked(host.get(), () -> installation
                         .planIfUnchanged(source.get(), host.get(), install.toPlanOptions())
-                        .map(plan -> installation.applyAndReport(host.get(), plan, progress)).orElse(null));
+                        .map(plan -> installation.applyChecked(host.get(), plan, progress)).orElse(null));
                 if (status != null) {
                     return status;
                 }
@@ -85,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Hosts.Host host = compiled.get().host();
         // planned under the lock, so the plan shown is the state apply starts from
-        return installation.locked(host, () -> installation.applyAndReport(host,
+        return installation.locked(host, () -> installation.applyChecked(host,
                 Berth.plan(compiled.get().desired(), host.target(), install.toPlanOptions()), progress));
     }
 }

@@ -19,6 +19,9 @@ import dev.berth.plan.SavedPlan;
 import dev.berth.plan.PlanJsonView;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
+import dev.berth.probe.ProbeAnswer;
+import dev.berth.probe.ProbeJsonView;
+import dev.berth.probe.ProbeTextView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,6 +51,8 @@ final class Installation {
     private final PlanTextView planView;
     private final boolean destroying;
     private int keepGenerations = dev.berth.apply.Generations.KEEP_DEFAULT;
+    /** What proves an apply answers, when the command probes. */
+    private Optional<Probing> probing = Optional.empty();
 
     /**
      * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
@@ -70,6 +75,17 @@ final class Installation {
         return this;
     }
 
+    /** Probes what an apply changed, as the options say (apply's --probe and --rollback-on-failure). */
+    Installation probing(ProbeOptions options, Probing.PortProber prober) {
+        this.probing = Optional.of(new Probing(this, options, prober));
+        return this;
+    }
+
+    /** Carries the plan out as {@link #applyAndReport} does, then probes what it changed when the command does. */
+    int applyChecked(Hosts.Host host, Plan plan, boolean progress) {
+        return probing.isPresent() ? probing.get().apply(host, plan, progress) : applyAndReport(host, plan, progress);
+    }
+
     boolean json() {
         return output.format == OutputOptions.Format.json;
     }
@@ -78,7 +94,7 @@ final class Installation {
      * Where the plan and the outcome go as text: stdout, unless the format puts diagnostics there as data (github,
      * sarif); then to stderr, so that stdout holds only the data.
      */
-    private PrintWriter prose() {
+    PrintWriter prose() {
         return output.text() ? out : err;
     }
 
@@ -333,7 +349,7 @@ final class Installation {
         }
         return locked(host.get(), () -> {
             List<Diagnostic> changed = Berth.changedSince(saved, host.get().target());
-            return changed.isEmpty() ? applyAndReport(host.get(), saved.plan(), progress) : refuse(changed, root);
+            return changed.isEmpty() ? applyChecked(host.get(), saved.plan(), progress) : refuse(changed, root);
         });
     }
 
@@ -342,6 +358,23 @@ final class Installation {
         err.println("berth: the saved plan was not applied; nothing was changed under " + root);
         err.flush();
         return 1;
+    }
+
+    /** Probe results: as text where the plan went, or one JSON document on a line of its own. */
+    void showProbes(String after, List<ProbeAnswer> answers) {
+        if (json()) {
+            out.println(new ProbeJsonView().render(after, answers));
+        } else if (!output.quiet || answers.stream().anyMatch(a -> !a.record().ok())) {
+            prose().print(new ProbeTextView().render(after, answers));
+        }
+        out.flush();
+        prose().flush();
+    }
+
+    /** A line of berth's own about what it does next, on stderr. */
+    void note(String line) {
+        err.println(line);
+        err.flush();
     }
 
     void fail(Diagnostic diagnostic) {

@@ -189,6 +189,12 @@ public enum Code {
                     + "port 23 for this reason; any free port will do.",
             "network: host\nports: {ssh: {listen: 22}}",
             "network: host\nports: {ssh: {listen: 2222}}"),
+    P009(ERROR, AT_VALUE, "ports", "a probe that cannot be run",
+            "A port's probe is one check that berth apply runs on the live host once the container changed: connect: true "
+                    + "(the connection stays open for 1 s), banner: TEXT (the first line starts with it) or http: /PATH "
+                    + "(with the status expected, 200 by default). It needs a stream port: a datagram has no connection.",
+            "ports: {web: {listen: 80, probe: {banner: SSH-2.0-, http: /health}}}",
+            "ports: {web: {listen: 80, probe: {http: /health}}}"),
 
     F001(ERROR, AT_VALUE, "paths", "path must be absolute, normalized and plain",
             "Paths are absolute and normalized (no '.', '..', '//' or trailing '/'), so that what berth writes is what "
@@ -360,6 +366,13 @@ public enum Code {
                     + "recorded, or a root no apply has changed since berth keeps generations cannot be returned to.",
             "berth rollback 1   # generations 4 to 8 are kept",
             "berth generations\nberth rollback 7"),
+    A017(ERROR, AT_VALUE, "apply", "a container did not answer its probe",
+            "After an apply on the live host, berth probes every port whose container changed and that declares a probe. "
+                    + "A probe that fails means the change is installed but does not work: the report shows the container's "
+                    + "last journal lines. With --rollback-on-failure berth then returns to the previous generation and "
+                    + "probes again; the exit status is 1 either way, as the change asked for did not hold.",
+            "services: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd-typo, -i]}}",
+            "services: {sshd: {port: ssh, per-connection: true, exec: [/usr/sbin/sshd, -i]}}"),
 
     C001(WARNING, AT_VALUE, "compat", "service needs a runtime directory",
             "Debian's and Fedora's sshd exit with 'Missing privilege separation directory: /run/sshd' unless the "

@@ -21,7 +21,7 @@ final class ContainerBinder {
         List<Port> ports = new ArrayList<>();
         m.entries().get("ports").forEach((portName, p) -> ports.add(new Port(portName, p.path(),
                 p.string("listen").orElseThrow(), p.string("type").map(t -> SocketType.valueOf(t.toUpperCase(java.util.Locale.ROOT)))
-                        .orElse(SocketType.STREAM), p.string("description"))));
+                        .orElse(SocketType.STREAM), p.string("description"), probe(p))));
         Object containerSandbox = c.map().get("sandbox");
         List<Service> services = new ArrayList<>();
         m.entries().get("services").forEach((serviceName, s) ->
@@ -35,6 +35,15 @@ final class ContainerBinder {
                 OptionBinder.bind(c, Place.CONTAINER, key -> m.origins().getOrDefault(key, own.path()) + "/" + key), ExecBinder.bind(c, m.origins()),
                 LimitsBinder.bind(m.obj("limits"), c.has("limits")), hostSocket(m.obj("socket")), runtime(c, m), ports,
                 services, DropInBinder.bind(m.entries().get("drop-ins")), c.strings("mask"), SettingsBinder.bind(m.obj("settings")));
+    }
+
+    private static Optional<PortProbe> probe(Obj port) {
+        if (!port.has("probe")) {
+            return Optional.empty();
+        }
+        Obj p = port.obj("probe");
+        return Optional.of(new PortProbe(p.path(), p.bool("connect"), p.string("banner"), p.string("http"),
+                p.has("status") ? Optional.of((int) p.number("status").getAsLong()) : Optional.empty(), p.string("timeout")));
     }
 
     private static Runtime runtime(Obj c, ConfigBinder.Merged m) {

@@ -2,6 +2,8 @@ package dev.berth.render;
 
 import dev.berth.parallel.Parallel;
 import dev.berth.preload.Preloaded;
+import dev.berth.probe.ProbeFile;
+import dev.berth.probe.ProbeTarget;
 import dev.berth.translate.Note;
 import dev.berth.translate.PlacedUnit;
 import dev.berth.translate.UnitSet;
@@ -104,6 +106,7 @@ public final class Renderer {
             link(link, tree::put);
         }
         tree.put(NOTES_PATH, notesFile(notes));
+        probes(units.probes(), tree::put);
         return tree.build();
     }
 
@@ -123,6 +126,13 @@ public final class Renderer {
     /** The notes file, of all the notes in their order. */
     public void notes(String sourceName, List<Note> notes, BiConsumer<String, FileNode> out) {
         out.accept(NOTES_PATH, notesFile(notesText(sourceName, notes)));
+    }
+
+    /** The probes file, when any port declares a probe: what apply probes reads the installed copy. */
+    public void probes(List<ProbeTarget> probes, BiConsumer<String, FileNode> out) {
+        if (!probes.isEmpty()) {
+            out.accept(ProbeFile.PATH, new FileNode.RegularFile(ProbeFile.write(probes), FILE_MODE, "/"));
+        }
     }
 
     private static void place(PlacedUnit placed, String text, BiConsumer<String, FileNode> out) {

@@ -5,6 +5,7 @@ import dev.berth.model.Container;
 import dev.berth.model.Runtime;
 import dev.berth.model.Service;
 import dev.berth.parallel.Parallel;
+import dev.berth.probe.ProbeTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -30,17 +31,19 @@ public final class Translator {
         List<PlacedUnit> units = new ArrayList<>();
         List<UnitSet.Link> links = new ArrayList<>();
         List<List<Note>> containerNotes = new ArrayList<>(each.length);
+        List<ProbeTarget> probes = new ArrayList<>();
         for (Translated t : each) { // in the config's order, as if translated one after the other
             units.addAll(t.units());
             links.addAll(t.links());
             containerNotes.add(t.notes());
+            probes.addAll(t.probes());
         }
         units.addAll(hostDropIns(config));
-        return new UnitSet(config.sourceName(), units, links, notes(config, containerNotes));
+        return new UnitSet(config.sourceName(), units, links, notes(config, containerNotes), probes);
     }
 
-    /** One container's units, links and notes: all that comes of it, whatever the other containers are. */
-    public record Translated(List<PlacedUnit> units, List<UnitSet.Link> links, List<Note> notes) {
+    /** One container's units, links, notes and probes: all that comes of it, whatever the other containers are. */
+    public record Translated(List<PlacedUnit> units, List<UnitSet.Link> links, List<Note> notes, List<ProbeTarget> probes) {
     }
 
     /** The drop-ins for units of the host, which belong to no container. */
@@ -72,6 +75,6 @@ public final class Translator {
             units.addAll(guestUnits.translate(c, s));
         }
         c.dropIns().forEach(d -> units.add(dropIns.translate(Paths.guestUnits(c), d)));
-        return new Translated(units, links, ContainerNotes.of(c));
+        return new Translated(units, links, ContainerNotes.of(c), ProbeTargets.of(c, units, links));
     }
 }

@@ -164,7 +164,12 @@ class MistakeHintsTest {
                         List.of("port 22"), "[::]:22", "[::]:2222"),
                 new Case("port 22 with 2222 taken", "      http: {listen: 8080}\n    services:\n      httpd:\n        port: http",
                         "      http: {listen: 22}\n      admin: {listen: 2222}\n    services:\n      httpd:\n        port: [http, admin]",
-                        "P008", "6:22", List.of("port 22"), "22", "2223"));
+                        "P008", "6:22", List.of("port 22"), "22", "2223"),
+                // ports: probes
+                new Case("probe of an http path without its slash", LISTEN, "{listen: 8080, probe: {http: health}}", "P009",
+                        "6:42", List.of("'health'", "starts with /"), "health", "/health"),
+                new Case("probe of an http path with a space", LISTEN, "{listen: 8080, probe: {http: \"/my page\"}}", "P009",
+                        "6:42", List.of("no spaces"), "\"/my page\"", "/mypage"));
     }
 
     @ParameterizedTest(name = "{0}")

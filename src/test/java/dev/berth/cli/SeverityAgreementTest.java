@@ -64,7 +64,7 @@ class SeverityAgreementTest {
         DiagnosticCodesTest.cases().forEach(c -> driven.add(c.code()));
         driven.addAll(EnumSet.of(Code.C002, Code.C003, Code.C004));
         driven.addAll(EnumSet.range(Code.R002, Code.R005));
-        driven.addAll(EnumSet.range(Code.A001, Code.A016));
+        driven.addAll(EnumSet.range(Code.A001, Code.A017));
         for (Code code : Code.values()) {
             assertTrue(driven.contains(code) ^ NOT_DRIVEN.contains(code), code + ": drive it here or name it in NOT_DRIVEN");
         }

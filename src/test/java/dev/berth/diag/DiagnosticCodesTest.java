@@ -29,7 +29,7 @@ public class DiagnosticCodesTest {
             Code.C003,  // settings newer than the target systemd: Directives.check (DirectivesTest)
             // plan and apply: findings about the target root, not the config (plan/ and apply/ tests)
             Code.A001, Code.A002, Code.A003, Code.A004, Code.A005, Code.A006, Code.A007, Code.A008, Code.A009,
-            Code.A010, Code.A011, Code.A012, Code.A013, Code.A014, Code.A015, Code.A016,
+            Code.A010, Code.A011, Code.A012, Code.A013, Code.A014, Code.A015, Code.A016, Code.A017,
             // imports: findings that need more than one file (ImportsTest)
             Code.R002, Code.R003, Code.R004, Code.R005);
 
@@ -147,6 +147,14 @@ public class DiagnosticCodesTest {
                         web("    services:\n      s: {per-connection: true, exec: [/bin/s]}\n")),
                 Case.of("the host's sshd port on the host's network", Code.P008, "/containers/a/ports/web/listen",
                         CONTAINER.replace("{listen: 80}", "{listen: 22}")),
+                Case.of("a probe that checks nothing", Code.P009, "/containers/web/ports/ssh/probe",
+                        sshd("").replace("listen: 23}", "listen: 23, probe: {timeout: 60s}}")),
+                Case.of("a probe with a banner and an http path", Code.P009, "/containers/web/ports/ssh/probe/http",
+                        sshd("").replace("listen: 23}", "listen: 23, probe: {banner: SSH-2.0-, http: /}}")),
+                Case.of("a probe status without http", Code.P009, "/containers/web/ports/ssh/probe/status",
+                        sshd("").replace("listen: 23}", "listen: 23, probe: {banner: SSH-2.0-, status: 200}}")),
+                Case.of("a probe banner of two lines", Code.P009, "/containers/web/ports/ssh/probe/banner",
+                        sshd("").replace("listen: 23}", "listen: 23, probe: {banner: \"SSH-2.0-\\nx\"}}")),
                 Case.of("nginx per connection", Code.P006, "/containers/web/services/sshd/per-connection",
                         sshd("").replace("[/usr/sbin/sshd, -i]", "[/usr/sbin/nginx]")),
                 // paths

@@ -103,6 +103,8 @@ class SchemaMistakesTest {
                 // durations
                 Stream.of(
                         container("idle-stop in words systemd does not take", "idle-stop: 30 secs", Code.S005, "idle-stop", "30 secs"),
+                        replaced("probe timeout in words", "http: {listen: 80}", "http: {listen: 80, probe: {connect: true, timeout: 1 minuet}}",
+                                Code.S005, CONTAINER + "ports/http/probe/timeout", "1 minuet"),
                         container("idle-stop of zero", "idle-stop: 0s", Code.S005, "idle-stop", "0s"),
                         container("idle-stop as a bare number", "idle-stop: 30", Code.S001, "idle-stop", "30"),
                         container("idle-stop with a misspelt unit", "idle-stop: 5 minuts", Code.S005, "idle-stop", "5 minuts"),

@@ -1,0 +1,169 @@
+package dev.berth.cli;
+
+import dev.berth.Berth;
+import dev.berth.apply.GenerationTree;
+import dev.berth.apply.Generations;
+import dev.berth.diag.Code;
+import dev.berth.diag.Diagnostic;
+import dev.berth.plan.Change;
+import dev.berth.plan.Desired;
+import dev.berth.plan.Manifest;
+import dev.berth.plan.Plan;
+import dev.berth.plan.PlanOptions;
+import dev.berth.probe.DueProbes;
+import dev.berth.probe.ProbeAnswer;
+import dev.berth.probe.ProbeFile;
+import dev.berth.probe.ProbeRecord;
+import dev.berth.probe.ProbeRecords;
+import dev.berth.probe.ProbeTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Apply, then prove it answers: the probes of the containers the apply changed, each result reported with its time to
+ * answer, a failure with the container's last journal lines; with --rollback-on-failure, a return to the generation
+ * before and its probes. Runs under the root's lock, taken by the caller.
+ */
+final class Probing {
+    private final Installation installation;
+    private final ProbeOptions options;
+    private final PortProber prober;
+
+    /** Runs the probes of a batch of ports on a host, each result with its journal lines when it failed. */
+    @FunctionalInterface
+    interface PortProber {
+        /** @param after what is probed: apply or rollback */
+        List<ProbeAnswer> probe(List<ProbeTarget> targets, Hosts.Host host, String after);
+    }
+
+    Probing(Installation installation, ProbeOptions options, PortProber prober) {
+        this.installation = installation;
+        this.options = options;
+        this.prober = prober;
+    }
+
+    /** Carries the plan out, probes what it changed and rolls back when asked; the exit status. */
+    int apply(Hosts.Host host, Plan plan, boolean progress) {
+        String conflict = options.conflict(host.target().live());
+        if (conflict != null) {
+            installation.note("berth: " + conflict + "; nothing was changed under " + host.target().root());
+            return 1;
+        }
+        OptionalInt before = current(host);
+        int status = installation.applyAndReport(host, plan, progress);
+        OptionalInt after = current(host);
+        boolean filesChanged = after.isPresent() && !after.equals(before);
+        if (!filesChanged) {
+            return status; // nothing installed that could answer otherwise than before
+        }
+        boolean answered = !options.wanted(host.target().live()) || probe(host, plan, "apply");
+        if (status == 0 && answered) {
+            return 0;
+        }
+        if (options.rollbackOnFailure) {
+            rollBack(host, before, progress);
+        }
+        return 1;
+    }
+
+    /** Probes the ports the plan changed; whether every one answered (also when none was due). */
+    private boolean probe(Hosts.Host host, Plan plan, String after) {
+        List<ProbeTarget> due;
+        try {
+            Optional<byte[]> file = host.files().readBytes(ProbeFile.PATH, Manifest.MAX_BYTES);
+            due = file.isEmpty() ? List.of()
+                    : DueProbes.of(ProbeFile.read(file.get()), plan.changes().stream().map(Change::path).toList());
+        } catch (IOException e) {
+            installation.fail(Diagnostic.error(Code.A009, "", "cannot read the probes: " + e.getMessage(),
+                    "apply the config again: it installs " + ProbeFile.PATH));
+            return false;
+        }
+        if (due.isEmpty()) {
+            if (Boolean.TRUE.equals(options.probe)) {
+                installation.prose().println();
+                installation.prose().println("Probes after the " + after + ": none due (no container it changed declares one).");
+                installation.prose().flush();
+            }
+            return true;
+        }
+        List<ProbeAnswer> answers = prober.probe(due, host, after);
+        installation.showProbes(after, answers);
+        record(host, answers);
+        List<Diagnostic> failures = new ArrayList<>();
+        for (ProbeAnswer a : answers) {
+            if (!a.record().ok()) {
+                failures.add(Diagnostic.error(Code.A017, "", a.record().container() + "/" + a.record().port()
+                                + " did not answer its probe on " + a.record().address() + ": " + a.record().detail(),
+                        "rollback".equals(after) ? "the generation rolled back to does not answer either: see the journal "
+                                + "lines above, and berth generations for others to return to"
+                                : "the change is installed: fix the config and apply again, or berth rollback "
+                                + "(apply --rollback-on-failure does that at once)"));
+            }
+        }
+        failures.forEach(installation::fail);
+        return failures.isEmpty();
+    }
+
+    /** Keeps the results for berth status; a failure to is reported and changes nothing else. */
+    private void record(Hosts.Host host, List<ProbeAnswer> answers) {
+        try {
+            Optional<byte[]> file = host.files().readBytes(ProbeRecords.PATH, Manifest.MAX_BYTES);
+            List<ProbeRecord> kept = file.isPresent() ? ProbeRecords.read(file.get()) : List.of();
+            List<ProbeRecord> merged = ProbeRecords.merge(kept, answers.stream().map(ProbeAnswer::record).toList());
+            host.files().writeFile(ProbeRecords.PATH, ProbeRecords.write(merged).getBytes(StandardCharsets.UTF_8), 0644);
+        } catch (IOException e) {
+            // an unreadable record is replaced: it holds only the last results, which these are
+            try {
+                host.files().writeFile(ProbeRecords.PATH, ProbeRecords.write(answers.stream()
+                        .map(ProbeAnswer::record).toList()).getBytes(StandardCharsets.UTF_8), 0644);
+            } catch (IOException again) {
+                installation.fail(Diagnostic.warning(Code.A009, "", "cannot keep the probe results in "
+                        + ProbeRecords.PATH + ": " + again.getMessage(), "berth status will show older results"));
+            }
+        }
+    }
+
+    private void rollBack(Hosts.Host host, OptionalInt before, boolean progress) {
+        if (before.isEmpty()) {
+            installation.note("berth: nothing to roll back to: this apply made the root's first generation "
+                    + "(berth destroy removes what it installed)");
+            return;
+        }
+        Desired desired;
+        try {
+            desired = Berth.rollbackTo(host.target(), Optional.of(before.getAsInt()));
+        } catch (GenerationTree.Missing | IOException e) {
+            installation.fail(Diagnostic.error(Code.A016, "", "cannot roll back to generation " + before.getAsInt() + ": "
+                    + e.getMessage(), "berth generations lists the generations kept"));
+            return;
+        }
+        installation.note("berth: rolling back to generation " + before.getAsInt() + " (--rollback-on-failure)");
+        Plan plan = Berth.plan(desired, host.target(), PlanOptions.DEFAULT);
+        int status = installation.applyAndReport(host, plan, progress);
+        boolean answered = probe(host, plan, "rollback");
+        installation.note(status == 0 && answered
+                ? "berth: the change did not hold; rolled back to generation " + before.getAsInt() + ", which answers"
+                : "berth: the change did not hold, and the rollback to generation " + before.getAsInt() + " did not either");
+    }
+
+    /** The number of the root's current generation, if it has one. */
+    private static OptionalInt current(Hosts.Host host) {
+        try {
+            List<Generations.Generation> complete = Generations.complete(host.files());
+            return complete.isEmpty() ? OptionalInt.empty() : OptionalInt.of(complete.get(complete.size() - 1).number());
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** When a result is recorded: UTC, to the second. */
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

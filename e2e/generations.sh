@@ -232,4 +232,38 @@ check "and says so (A016), naming the kept ones" \
 check "and changes nothing" same "files" "$tree_before" "$(tree)"
 check "v3 is still installed" same "owned files" "$V3" "$(owned)"
 
+# ---------------------------------------------------------------- probes and --rollback-on-failure
+# v4 declares a banner probe on its port; v5 breaks the guest's sshd (its exec points at a missing binary). Apply of
+# v5 with --rollback-on-failure must report the failed probe with the guest's journal lines, return to v4, probe it
+# again, and exit 1.
+probed_config() {  # VERSION [SSHD]
+  box_config "$1" | sed -e "s|ports: {ssh: {listen: $PORT}}|ports: {ssh: {listen: $PORT, probe: {banner: SSH-2.0-, timeout: 60s}}}|" \
+    -e "s|exec: \[/usr/sbin/sshd,|exec: [${2:-/usr/sbin/sshd},|" > "$LH_HOST$CONFIG"
+}
+probed_config v4
+berth_logged apply-v4-probed apply "$CONFIG"
+check "apply v4 (a probe declared) exits 0 ($LH_MS ms)" test "$LH_RC" = 0
+check "apply probes the port on the live host without being asked" \
+  grep -q '^Probes after the apply (the port answered):$' <<<"$LH_OUT"
+check "and reports its banner and time to answer" \
+  grep -qE '^  ok +box/ssh +banner on 127\.0\.0\.1:'"$PORT"' +[0-9]+\.[0-9]{2} s +SSH-2\.0-OpenSSH.* berth-v4$' <<<"$LH_OUT"
+check "a connection gets v4's banner" answers v4
+V4=$(owned)
+berth_logged status-probed status "$CONFIG"
+check "status shows the last probe of box/ssh" grep -qE 'probe box/ssh: ok in [0-9]+\.[0-9]{2} s' <<<"$LH_OUT"
+
+probed_config v5 /usr/sbin/sshd-missing
+berth_logged apply-v5-broken apply "$CONFIG" --rollback-on-failure
+check "apply of the broken v5 with --rollback-on-failure exits 1 ($LH_MS ms)" test "$LH_RC" = 1
+check "the probe failed (A017)" grep -q '^error\[A017\]: box/ssh did not answer its probe on 127.0.0.1:'"$PORT"': ' <<<"$LH_OUT"
+check "the report shows the container's journal" grep -q '^          journal of the container box ' <<<"$LH_OUT"
+check "whose lines name the missing binary" grep -q '^          | .*sshd-missing' <<<"$LH_OUT"
+check "berth rolls back to the generation before" grep -qE '^berth: rolling back to generation [0-9]+ \(--rollback-on-failure\)$' <<<"$LH_OUT"
+check "and probes again: the port answers" grep -q '^Probes after the rollback (the port answered):$' <<<"$LH_OUT"
+check "every file berth owns is v4's again, byte for byte" same "owned files" "$V4" "$(owned)"
+check "a connection gets v4's banner" answers v4
+berth_logged generations-probed generations
+check "the failed apply and its rollback are generations of their own" \
+  test "$(awk 'NR > 1' <<<"$LH_OUT" | wc -l)" -ge 3
+
 finish

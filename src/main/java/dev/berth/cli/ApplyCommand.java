@@ -58,6 +58,13 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep())
                 .probing(probes, LiveProbes::probe);
+        String conflict = probes.probe == null ? null
+                : installation.openQuietly(target.root).map(h -> probes.conflict(h.target().live())).orElse(null);
+        if (conflict != null) {
+            spec.commandLine().getErr().println("berth: " + conflict + "; nothing was changed under " + target.root);
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         if (SavedPlans.isSaved(file)) {
             if (install.adopt || install.bootstrap || install.checksum || install.full) {
                 spec.commandLine().getErr().println("berth: --adopt, --bootstrap, --checksum and --full shape a plan: give "

@@ -50,11 +50,6 @@ final class Probing {
 
     /** Carries the plan out, probes what it changed and rolls back when asked; the exit status. */
     int apply(Hosts.Host host, Plan plan, boolean progress) {
-        String conflict = options.conflict(host.target().live());
-        if (conflict != null) {
-            installation.note("berth: " + conflict + "; nothing was changed under " + host.target().root());
-            return 1;
-        }
         OptionalInt before = current(host);
         int status = installation.applyAndReport(host, plan, progress);
         OptionalInt after = current(host);

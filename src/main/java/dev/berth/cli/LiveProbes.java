@@ -17,19 +17,32 @@ final class LiveProbes {
     }
 
     static List<ProbeAnswer> probe(List<ProbeTarget> targets, Hosts.Host host, String after) {
-        List<ProbeAddress> addresses = targets.stream().map(t -> ProbeAddress.of(t.listen())).toList();
+        List<ProbeAddress> addresses = new ArrayList<>(targets.size());
         List<Prober.Target> batch = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
-            batch.add(new Prober.Target(addresses.get(i), targets.get(i).probe()));
+            ProbeAddress address = null;
+            try {
+                address = ProbeAddress.of(targets.get(i).listen());
+                batch.add(new Prober.Target(address, targets.get(i).probe()));
+            } catch (IllegalArgumentException e) {
+                // only a probes.json edited by hand holds an address the config's checks would refuse
+            }
+            addresses.add(address);
         }
-        List<ProbeResult> results = new Prober().runAll(batch);
+        List<ProbeResult> ran = new Prober().runAll(batch);
+        List<ProbeResult> results = new ArrayList<>(targets.size());
+        for (int i = 0, next = 0; i < targets.size(); i++) {
+            results.add(addresses.get(i) != null ? ran.get(next++)
+                    : new ProbeResult(false, 0, "cannot be probed: '" + targets.get(i).listen() + "' is no address to connect to"));
+        }
         String time = Probing.now();
         JournalLines journal = new JournalLines(host.runner());
         List<ProbeAnswer> answers = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             ProbeTarget t = targets.get(i);
             ProbeResult r = results.get(i);
-            ProbeRecord record = new ProbeRecord(t.container(), t.port(), addresses.get(i).text(),
+            String where = addresses.get(i) != null ? addresses.get(i).text() : t.listen();
+            ProbeRecord record = new ProbeRecord(t.container(), t.port(), where,
                     t.probe().kind().name().toLowerCase(Locale.ROOT), r.ok(), r.millis(), r.detail(), time, after);
             List<String> lines = new ArrayList<>();
             if (!r.ok()) {

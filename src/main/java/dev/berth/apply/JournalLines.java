@@ -1,7 +1,5 @@
-package dev.berth.probe;
+package dev.berth.apply;
 
-import dev.berth.apply.CommandResult;
-import dev.berth.apply.CommandRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

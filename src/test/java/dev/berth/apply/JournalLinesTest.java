@@ -1,9 +1,8 @@
-package dev.berth.probe;
+package dev.berth.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.berth.apply.CommandResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -57,6 +57,11 @@ class UnitRoundTripTest {
         Map<String, FileNode> unread = new TreeMap<>(tree.entries());
         unread.values().removeIf(node -> !(node instanceof FileNode.RegularFile));
         unread.remove(Renderer.NOTES_PATH);
+        FileNode probes = unread.remove(ProbeFile.PATH);
+        if (!built.probes().isEmpty()) {
+            assertEquals(ProbeFile.write(built.probes()), assertInstanceOf(FileNode.RegularFile.class, probes).content(),
+                    ProbeFile.PATH + " holds the probes built");
+        }
         Map<PlacedUnit, String> texts = new java.util.LinkedHashMap<>();
         for (PlacedUnit placed : built.units()) {
             FileNode.RegularFile file = assertInstanceOf(FileNode.RegularFile.class, unread.remove(placed.path()),

@@ -30,7 +30,8 @@ import tools.jackson.core.JsonGenerator;
  *
  * <p>Crash safety: the replaced contents are kept before the first file changes, the record is written (in one
  * rename) only once the apply succeeded. An apply cut off leaves kept contents without a record; the next apply
- * takes the same number and adds to them, so nothing a kept generation needs is lost.
+ * takes the same number and adds to them, so nothing a kept generation needs is lost. What the record no longer
+ * lists is removed after it, by every apply ({@link GenerationDirectories}).
  */
 public final class Generations {
     public static final String DIR = "var/lib/berth/generations";
@@ -71,7 +72,7 @@ public final class Generations {
         Optional<Generation> pending = all.isEmpty() || all.get(all.size() - 1).complete() ? Optional.empty()
                 : Optional.of(all.get(all.size() - 1));
         if (plan.changes().isEmpty() && pending.isEmpty()) {
-            return apply.get();
+            return pruned(apply.get(), all, files); // what an earlier apply cut off while removing left
         }
         int number = pending.map(Generation::number).orElse(next(all));
         Set<String> kept = new LinkedHashSet<>(pending.map(Generation::kept).orElse(List.of()));
@@ -85,12 +86,30 @@ public final class Generations {
         if (!outcome.ok() && outcome.failure().get().step().stage() != Outcome.Stage.AFTER_FILES) {
             return outcome; // the generation stays pending: the next apply takes its number and its kept contents
         }
+        List<Generation> recorded;
         try {
-            record(plan, number, List.copyOf(kept), true, Instant.now(), keep, files);
+            recorded = record(plan, number, List.copyOf(kept), true, Instant.now(), keep, files);
         } catch (IOException e) {
             if (outcome.ok()) {
                 Outcome.Step recording = new Outcome.Step(Outcome.Stage.FILES, "record " + RECORD);
                 return new Outcome(outcome.done(), Optional.of(failure(recording, e)), List.of());
+            }
+            return outcome;
+        }
+        return pruned(outcome, recorded, files);
+    }
+
+    /**
+     * The outcome, once the contents and directories of generations no longer recorded are removed; a failure to remove
+     * them is the outcome's when it has none of its own.
+     */
+    private static Outcome pruned(Outcome outcome, List<Generation> recorded, RootFileSystem files) {
+        try {
+            GenerationDirectories.prune(recorded, files);
+        } catch (IOException e) {
+            if (outcome.ok()) {
+                Outcome.Step pruning = new Outcome.Step(Outcome.Stage.FILES, "remove what " + DIR + " keeps of no recorded generation");
+                return new Outcome(outcome.done(), Optional.of(failure(pruning, e)), List.of());
             }
         }
         return outcome;
@@ -142,25 +161,22 @@ public final class Generations {
 
     /**
      * Records generation {@code number}: pending before its files change, complete once they all did; and forgets all
-     * but the last {@code keep}, their record entries and kept contents.
+     * but the last {@code keep} (their kept contents are removed after, {@link GenerationDirectories}).
+     *
+     * @return the generations recorded now, oldest first
      */
-    static void record(Plan plan, int number, List<String> kept, boolean complete, Instant time, int keep,
-                       RootFileSystem files) throws IOException {
+    static List<Generation> record(Plan plan, int number, List<String> kept, boolean complete, Instant time, int keep,
+                                   RootFileSystem files) throws IOException {
         List<Generation> all = new ArrayList<>(list(files));
         all.removeIf(g -> g.number() >= number);
         Manifest manifest = new Manifest(plan.manifestAfter().files(), Map.of(), plan.manifestAfter().config());
         all.add(new Generation(number, time.truncatedTo(ChronoUnit.SECONDS).toString(),
                 plan.manifestAfter().config().map(AppliedConfig::digest), plan.toAdd(), plan.toChange(), plan.toDestroy(),
                 kept, manifest, complete));
-        List<Generation> dropped = all.subList(0, Math.max(0, all.size() - keep));
-        List<Generation> remaining = new ArrayList<>(all.subList(dropped.size(), all.size()));
+        List<Generation> remaining = List.copyOf(all.subList(Math.max(0, all.size() - keep), all.size()));
         files.writeFile(RECORD, write(remaining).getBytes(StandardCharsets.UTF_8), 0644);
         files.sync();
-        for (Generation old : dropped) {
-            for (String sha : old.kept()) {
-                files.delete(kept(old.number(), sha));
-            }
-        }
+        return remaining;
     }
 
     /**

@@ -295,6 +295,40 @@ public final class LocalRootFileSystem implements RootFileSystem {
         }
     }
 
+    /**
+     * rmdir relative to the parent's handle (unlinkat with AT_REMOVEDIR), which never follows a link: a directory
+     * swapped for a link after the check below makes it fail, and the link's target is never touched.
+     */
+    @Override
+    public void deleteDirectory(String path) throws IOException {
+        List<String> parts = RootPaths.parts(path);
+        try (SecureDirectoryStream<Path> dir = openDirectory(parts.subList(0, parts.size() - 1), false)) {
+            if (dir == null) {
+                return;
+            }
+            Path name = Path.of(parts.get(parts.size() - 1));
+            PosixFileAttributes attributes = lstat(dir, name);
+            if (attributes == null) {
+                return;
+            }
+            if (attributes.isSymbolicLink()) {
+                throw new UnsafePathException(path, true);
+            }
+            if (!attributes.isDirectory()) {
+                throw new IOException(path + " is not a directory");
+            }
+            // a session's walk to the parent closed any handle it kept of the directory: later paths there are missing
+            checkpoint.reached("remove directory " + path);
+            try {
+                dir.deleteDirectory(name);
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            checkpoint.reached("fsync directory of " + path);
+            directories.renamedIn(dir, parts);
+        }
+    }
+
     @Override
     public RootLock lock() throws IOException {
         List<String> parts = RootPaths.parts(LOCK_PATH);

@@ -64,6 +64,15 @@ public interface RootFileSystem extends RootReader {
     void delete(String path) throws IOException;
 
     /**
+     * Removes an empty directory, never a link to one (refused with {@link UnsafePathException}) nor a file; nothing
+     * happens when it is already gone. Only berth's own bookkeeping removes directories: those of generations no
+     * longer kept ({@link Generations}).
+     *
+     * @throws java.nio.file.DirectoryNotEmptyException when it still holds entries
+     */
+    void deleteDirectory(String path) throws IOException;
+
+    /**
      * Makes every write, link and removal so far durable. Each one is atomic, and a file's bytes are durable
      * before it replaces the old one; within a {@link #session} a root on disk may leave the directory entries
      * (the renames themselves) to this call, one sync per directory instead of one per file.

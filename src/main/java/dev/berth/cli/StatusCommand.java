@@ -22,14 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code berth status [FILE] [--root DIR]}: per container of the config, its sockets, whether the container runs,
- * its connections and memory, idle-stop and whether its files are as the last apply left them.
+ * its connections and memory, idle-stop and whether its files are as the last apply left them; the root's generations.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         header = "Show the state of the config's sockets and containers on a root.",
         description = {"Show, per container of the config and in its order: the host sockets and where they listen, "
                 + "whether each listens, whether the container runs and since when, connections accepted so far and open "
                 + "now, its memory, the idle-stop setting, and whether its installed files are as the last apply left "
-                + "them (told from the manifest by the files' metadata, without reading them).",
+                + "them (told from the manifest by the files' metadata, without reading them). Then the root's "
+                + "generations: the current one, those kept and where berth rollback returns to.",
                 "On the live host (--root /) systemd is asked at most three times, however many containers there are. "
                         + "An offline root has files only: "
                         + "nothing runs there, and the status says so."},

@@ -7,16 +7,18 @@ import java.util.OptionalLong;
 
 /**
  * What {@code berth status} tells of a root: per container of the config, in the config's order, its sockets, the
- * container unit, the idle-stop setting and whether its installed files are still as the last apply left them.
+ * container unit, the idle-stop setting and whether its installed files are still as the last apply left them; and
+ * the root's generations.
  *
- * @param root       the root, as shown to the user
- * @param live       whether it is the running host: only then are there sockets and containers to ask about
- * @param applied    whether the root has a manifest, i.e. berth has applied a config there
- * @param sameConfig whether the manifest records this very config (and build of berth) as the one applied; empty
- *                   when it records none
+ * @param root        the root, as shown to the user
+ * @param live        whether it is the running host: only then are there sockets and containers to ask about
+ * @param applied     whether the root has a manifest, i.e. berth has applied a config there
+ * @param sameConfig  whether the manifest records this very config (and build of berth) as the one applied; empty
+ *                    when it records none
+ * @param generations the applies berth keeps of the root, to roll back to
  */
 public record HostStatus(Path root, boolean live, boolean applied, Optional<Boolean> sameConfig,
-                         List<ContainerStatus> containers) {
+                         List<ContainerStatus> containers, GenerationsStatus generations) {
     public HostStatus {
         containers = List.copyOf(containers);
     }

@@ -1,5 +1,6 @@
 package dev.berth.status;
 
+import dev.berth.apply.Generations.Generation;
 import dev.berth.diag.JsonText;
 import dev.berth.status.HostStatus.ContainerStatus;
 import dev.berth.status.HostStatus.SocketStatus;
@@ -19,6 +20,10 @@ import tools.jackson.core.JsonGenerator;
  *    "service": {"unit": "mycontainer.service", "state": "active (running)", "running": true,
  *                "since": "Sun 2026-12-06 03:46:09 UTC", "memory_bytes": 19087360},
  *    "idle_stop": null, "files": {"state": "as-applied", "count": 6, "changed": []}}],
+ *  "generations": {"current": 2, "kept": [
+ *    {"number": 1, "time": "2026-12-06T04:50:00Z", "config": "…", "summary": {"add": 7, "change": 0, "destroy": 0}},
+ *    {"number": 2, "time": "2026-12-06T05:50:00Z", "config": "…", "summary": {"add": 0, "change": 1, "destroy": 0}}
+ *   ], "pending": null, "error": null},
  *  "summary": {"containers": 1, "sockets": 1, "listening": 1, "all_listening": true}}
  * </pre>
  */
@@ -51,6 +56,8 @@ public final class StatusJsonView {
         }
         g.writeEndArray();
         json.newline(1);
+        generations(json, status.generations());
+        json.newline(1);
         g.writeObjectPropertyStart("summary");
         g.writeNumberProperty("containers", status.containers().size());
         g.writeNumberProperty("sockets", status.sockets().size());
@@ -62,6 +69,30 @@ public final class StatusJsonView {
         }
         g.writeBooleanProperty("all_listening", status.allListening());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** The fields of each kept generation are those of {@code berth generations --format json}. */
+    private static void generations(JsonText json, GenerationsStatus generations) {
+        JsonGenerator g = json.generator();
+        g.writeObjectPropertyStart("generations");
+        g.writeName("current");
+        generations.current().ifPresentOrElse(current -> g.writeNumber(current.number()), g::writeNull);
+        g.writeArrayPropertyStart("kept");
+        for (Generation generation : generations.kept()) {
+            json.newline(3);
+            g.writeStartObject();
+            g.writeNumberProperty("number", generation.number());
+            generation.writeWhatItDid(g);
+            g.writeEndObject();
+        }
+        if (!generations.kept().isEmpty()) {
+            json.newline(2);
+        }
+        g.writeEndArray();
+        g.writeName("pending");
+        generations.pending().ifPresentOrElse(g::writeNumber, g::writeNull);
+        string(g, "error", generations.unreadable());
         g.writeEndObject();
     }
 

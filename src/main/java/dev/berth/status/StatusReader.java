@@ -25,9 +25,9 @@ import java.util.Set;
 
 /**
  * Reads the status of a root for a config: the manifest and the stamps of the files it lists (never the files
- * themselves), and on a live host the state of every socket and container unit and the sockets' addresses, one
- * query each, with the details of the containers that run (a third query, for those only: systemd answers it unit
- * by unit).
+ * themselves), the record of its generations (never what they keep), and on a live host the state of every socket
+ * and container unit and the sockets' addresses, one query each, with the details of the containers that run (a
+ * third query, for those only: systemd answers it unit by unit).
  */
 public final class StatusReader {
     private static final String HOST_UNITS = "etc/systemd/system/";
@@ -71,7 +71,8 @@ public final class StatusReader {
             }
             Optional<Boolean> same = manifest.flatMap(Manifest::config)
                     .map(applied -> digest.map(applied.digest()::equals).orElse(false));
-            return new HostStatus(target.root(), target.live(), manifest.isPresent(), same, containers);
+            return new HostStatus(target.root(), target.live(), manifest.isPresent(), same, containers,
+                    GenerationsStatus.read(target.files()));
         });
     }
 

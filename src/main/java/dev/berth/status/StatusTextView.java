@@ -1,5 +1,6 @@
 package dev.berth.status;
 
+import dev.berth.apply.Generations.Generation;
 import dev.berth.status.HostStatus.ContainerStatus;
 import dev.berth.status.HostStatus.FilesState;
 import dev.berth.status.HostStatus.SocketStatus;
@@ -8,16 +9,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
-/** {@code berth status} for people: one line per container, in the config's order, then the verdict. */
+/**
+ * {@code berth status} for people: what the root is and which config was applied there, one line per container in
+ * the config's order, the root's generations, then the verdict on the sockets. Each is a section of its own.
+ */
 public final class StatusTextView {
     private static final String NONE = "-";
 
     public String render(HostStatus status, String config) {
         StringBuilder out = new StringBuilder();
+        header(status, config, out);
+        out.append('\n');
+        containers(status, out);
+        out.append('\n');
+        out.append(generations(status.generations())).append('\n');
+        if (status.live()) {
+            out.append(verdict(status)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void header(HostStatus status, String config, StringBuilder out) {
         out.append("Status of ").append(status.root()).append(status.live() ? " (live host)" : " (offline root: files only; "
                 + "nothing runs there, so there is no socket or container state)").append(" for ").append(config)
                 .append(": ").append(count(status.containers().size(), "container")).append(".\n");
-        out.append(applied(status)).append("\n\n");
+        out.append(applied(status)).append('\n');
+    }
+
+    private static void containers(HostStatus status, StringBuilder out) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(status.live()
                 ? List.of("CONTAINER", "LISTENS ON", "SOCKET", "CONTAINER STATE", "SINCE", "ACCEPTED", "OPEN", "MEMORY", "IDLE-STOP", "FILES")
@@ -26,15 +45,32 @@ public final class StatusTextView {
             rows.add(status.live() ? liveRow(c) : List.of(c.name(), listens(c), c.idleStop().orElse(NONE), files(c)));
         }
         table(rows, out);
-        out.append('\n');
-        if (status.live()) {
-            List<String> silent = status.sockets().stream().filter(s -> !s.listening()).map(SocketStatus::unit).toList();
-            int sockets = status.sockets().size();
-            out.append(silent.isEmpty() ? "Every socket listens (" + count(sockets, "socket") + ").\n"
-                    : silent.size() + " of " + count(sockets, "socket") + " not listening: " + abbreviated(silent)
-                    + ". berth apply starts berth's sockets that are not listening; systemctl status UNIT says why one failed.\n");
+    }
+
+    /** One line: the current generation, the ones kept, where a rollback goes, and a generation left pending. */
+    static String generations(GenerationsStatus generations) {
+        if (generations.unreadable().isPresent()) {
+            return "The generations cannot be read: " + generations.unreadable().get() + "; berth apply says how to go on.";
         }
-        return out.toString();
+        String pending = generations.pending().isEmpty() ? ""
+                : "an apply was cut off: generation " + generations.pending().getAsInt() + " is pending; apply again.";
+        if (generations.current().isEmpty()) {
+            return "No generations: " + (pending.isEmpty() ? "no apply has changed this root." : pending);
+        }
+        Generation current = generations.current().get();
+        List<String> kept = generations.kept().stream().map(g -> Integer.toString(g.number())).toList();
+        String line = "Generation " + current.number() + " of " + current.number() + " (" + current.time() + "), "
+                + kept.size() + " kept: " + String.join(" ", kept) + "; berth rollback "
+                + generations.previous().map(g -> "returns to " + g.number() + ".").orElse("has none before it to return to.");
+        return pending.isEmpty() ? line : line + " A" + pending.substring(1);
+    }
+
+    private static String verdict(HostStatus status) {
+        List<String> silent = status.sockets().stream().filter(s -> !s.listening()).map(SocketStatus::unit).toList();
+        int sockets = status.sockets().size();
+        return silent.isEmpty() ? "Every socket listens (" + count(sockets, "socket") + ")."
+                : silent.size() + " of " + count(sockets, "socket") + " not listening: " + abbreviated(silent)
+                + ". berth apply starts berth's sockets that are not listening; systemctl status UNIT says why one failed.";
     }
 
     private static String applied(HostStatus status) {

@@ -144,6 +144,12 @@ class FaultInjectionTest {
         }
 
         @Override
+        public void deleteDirectory(String path) throws IOException {
+            faults.reached("before removing directory " + path);
+            real.deleteDirectory(path);
+        }
+
+        @Override
         public RootLock lock() throws IOException {
             return real.lock();
         }
@@ -251,16 +257,11 @@ class FaultInjectionTest {
                 String where = "interrupted at step " + failAt + " (" + faults.firedAt + "): ";
                 List<Generations.Generation> recorded = Generations.list(disk);
                 assertTrue(recorded.get(0).complete(), where + "the first generation stays recorded");
-                for (Generations.Generation g : recorded) {
-                    for (String sha : g.kept()) {
-                        Path kept = root.resolve(Generations.kept(g.number(), sha));
-                        assertTrue(Files.exists(kept), where + kept + " is recorded but missing");
-                        assertEquals(sha, FileState.Regular.of(Files.readString(kept), 0).sha256(), where + kept + " is partial");
-                    }
-                }
+                assertKeptWhole(root, recorded, where);
 
                 assertTrue(Berth.apply(Berth.plan(after, Target.offline(root, disk), PlanOptions.DEFAULT), disk,
                         Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE).ok(), where);
+                Trees.assertGenerationsAsRecorded(root, where);
                 List<Generations.Generation> complete = Generations.complete(disk);
                 assertEquals(List.of(1, 2), complete.stream().map(Generations.Generation::number).toList(), where);
                 assertEquals(Trees.manifest(root).files(), complete.get(1).manifest().files(), where);
@@ -275,6 +276,67 @@ class FaultInjectionTest {
         } finally {
             if (!scratch.equals(tmp)) {
                 Trees.deleteRecursively(scratch);
+            }
+        }
+    }
+
+    /**
+     * The same interruptions of an apply that forgets a generation (one is kept): cut off anywhere, also between
+     * removing a forgotten generation's contents and its directory, the record reads, what it lists is whole, and the
+     * re-run, which changes no file when the cut came after the record, leaves only what the record lists.
+     */
+    @Test
+    void everyInterruptionOfForgettingAGenerationIsCleanedUpByTheNextApply() throws Exception {
+        Desired before = desired(OLD);
+        Desired middle = desired(config(container("alpha", 2201, "4"), container("beta", 2202, "4")));
+        Desired after = desired(NEW);
+        Path scratch = scratch();
+        try {
+            int interruptions = 0;
+            boolean directoryRemovalCut = false;
+            for (int failAt = 1; ; failAt++) {
+                Path root = Files.createDirectories(scratch.resolve("forget-" + failAt));
+                LocalRootFileSystem disk = new LocalRootFileSystem(root, Checkpoint.NONE, false);
+                for (Desired earlier : List.of(before, middle)) {
+                    assertTrue(Berth.apply(Berth.plan(earlier, Target.offline(root, disk), PlanOptions.DEFAULT), disk,
+                            Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE).ok());
+                }
+                Faults faults = new Faults(failAt);
+                RootFileSystem files = new FailingFileSystem(new LocalRootFileSystem(root, faults, false), faults);
+                Outcome outcome = Berth.apply(Berth.plan(after, Target.offline(root, files), PlanOptions.DEFAULT), files,
+                        Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE, 1);
+                if (faults.firedAt == null) {
+                    assertTrue(outcome.ok());
+                    Trees.assertGenerationsAsRecorded(root, "uninterrupted");
+                    break;
+                }
+                interruptions++;
+                directoryRemovalCut |= faults.firedAt.startsWith("before removing directory " + Generations.DIR + "/2");
+                String where = "interrupted at step " + failAt + " (" + faults.firedAt + "): ";
+                assertKeptWhole(root, Generations.list(disk), where);
+
+                assertTrue(Berth.apply(Berth.plan(after, Target.offline(root, disk), PlanOptions.DEFAULT), disk,
+                        Systemctl.NONE, new RecordingHost(), Applier.Progress.NONE, 1).ok(), where);
+                Trees.assertInstalled(root, after.tree());
+                assertEquals(List.of(3), Generations.list(disk).stream().map(Generations.Generation::number).toList(), where);
+                Trees.assertGenerationsAsRecorded(root, where);
+            }
+            assertTrue(directoryRemovalCut, "no interruption between removing generation 2's contents and its directory");
+            assertTrue(interruptions > 50, "only " + interruptions + " interruption points: the test lost its reach");
+        } finally {
+            if (!scratch.equals(tmp)) {
+                Trees.deleteRecursively(scratch);
+            }
+        }
+    }
+
+    /** Every content the record lists is on disk, whole. */
+    private static void assertKeptWhole(Path root, List<Generations.Generation> recorded, String where) throws IOException {
+        for (Generations.Generation g : recorded) {
+            for (String sha : g.kept()) {
+                Path kept = root.resolve(Generations.kept(g.number(), sha));
+                assertTrue(Files.exists(kept), where + kept + " is recorded but missing");
+                assertEquals(sha, FileState.Regular.of(Files.readString(kept), 0).sha256(), where + kept + " is partial");
             }
         }
     }

@@ -96,6 +96,55 @@ class LocalRootFileSystemTest {
     }
 
     @Test
+    void removesAnEmptyDirectoryNeverALinkToOneNorOneWithEntries() throws IOException {
+        Path root = root();
+        Files.createDirectories(root.resolve("a/empty"));
+        Files.writeString(Files.createDirectories(root.resolve("a/full")).resolve("f"), "f\n");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("a/link"), outside);
+        Files.writeString(root.resolve("a/file"), "file\n");
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+
+        fs.deleteDirectory("a/empty");
+        fs.deleteDirectory("a/empty");
+        fs.deleteDirectory("never/there");
+
+        assertFalse(Files.exists(root.resolve("a/empty")));
+        assertThrows(java.nio.file.DirectoryNotEmptyException.class, () -> fs.deleteDirectory("a/full"));
+        UnsafePathException link = assertThrows(UnsafePathException.class, () -> fs.deleteDirectory("a/link"));
+        assertEquals("a/link", link.component());
+        assertThrows(UnsafePathException.class, () -> fs.deleteDirectory("a/link/below"));
+        IOException file = assertThrows(IOException.class, () -> fs.deleteDirectory("a/file"));
+        assertEquals("a/file is not a directory", file.getMessage());
+        assertTrue(Files.isSymbolicLink(root.resolve("a/link")));
+        assertTrue(Files.isDirectory(outside));
+        assertEquals("f\n", Files.readString(root.resolve("a/full/f")));
+    }
+
+    /** A session that walked into a directory it then removes does not write into the removed one afterwards. */
+    @Test
+    void aSessionWalksAgainWhereItRemovedADirectory() throws IOException {
+        Path root = root();
+        LocalRootFileSystem fs = new LocalRootFileSystem(root);
+        long before = openDescriptors();
+        fs.session(() -> {
+            try {
+                fs.writeFile("g/3/x", utf8("x\n"), 0600);
+                fs.delete("g/3/x");
+                fs.deleteDirectory("g/3");
+                assertInstanceOf(Observation.Absent.class, fs.look("g/3/x"));
+                fs.writeFile("g/3/y", utf8("y\n"), 0600);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        assertEquals("y\n", Files.readString(root.resolve("g/3/y")));
+        assertFalse(Files.exists(root.resolve("g/3/x")));
+        assertEquals(before, openDescriptors(), "the session closed every directory it kept open");
+    }
+
+    @Test
     void looksWithoutFollowing() throws IOException {
         Path root = root();
         Files.createDirectories(root.resolve("d"));

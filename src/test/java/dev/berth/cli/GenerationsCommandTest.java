@@ -159,6 +159,7 @@ class GenerationsCommandTest {
         assertEquals(List.of(4, 5), numbers(root));
         assertTrue(Trees.files(root).stream().filter(p -> p.startsWith(Generations.DIR + "/"))
                 .allMatch(p -> p.startsWith(Generations.DIR + "/4/") || p.startsWith(Generations.DIR + "/5/")), "kept contents of 1 to 3 removed");
+        Trees.assertGenerationsAsRecorded(root, "the directories of 1 to 3 removed");
     }
 
     private static void applyKeeping(Path root, String yaml, int keep) {

@@ -44,6 +44,36 @@ public final class Trees {
         return path.equals(dev.berth.apply.Generations.RECORD) || path.startsWith(dev.berth.apply.Generations.DIR + "/");
     }
 
+    /**
+     * The generations' directory holds exactly what the record lists: a directory for each recorded generation that
+     * keeps a content, holding exactly those contents, and nothing else (a generation that replaced nothing has none).
+     */
+    public static void assertGenerationsAsRecorded(Path root, String message) {
+        Path dir = root.resolve(dev.berth.apply.Generations.DIR);
+        List<String> expectedDirectories = new java.util.ArrayList<>();
+        List<String> expectedFiles = new java.util.ArrayList<>();
+        try {
+            for (dev.berth.apply.Generations.Generation g : dev.berth.apply.Generations.list(new dev.berth.apply.LocalRootFileSystem(root))) {
+                if (!g.kept().isEmpty()) {
+                    expectedDirectories.add(Integer.toString(g.number()));
+                }
+                g.kept().forEach(sha -> expectedFiles.add(dev.berth.apply.Generations.kept(g.number(), sha)));
+            }
+            List<String> directories = List.of();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    directories = list.map(p -> p.getFileName().toString()).toList();
+                }
+            }
+            assertEquals(expectedDirectories.stream().sorted().toList(), directories.stream().sorted().toList(),
+                    message + ": the directories of " + dir);
+            assertEquals(expectedFiles.stream().sorted().toList(), files(root).stream()
+                    .filter(p -> p.startsWith(dev.berth.apply.Generations.DIR + "/")).toList(), message + ": the kept contents");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The directory holds exactly the tree, nothing besides, with contents, modes and link targets. */
     public static void assertWritten(Path root, FileTree tree) {
         assertEquals(List.copyOf(tree.entries().keySet()), files(root));

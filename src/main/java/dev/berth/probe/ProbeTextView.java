@@ -48,7 +48,7 @@ public final class ProbeTextView {
     }
 
     /** Seconds with two decimals, as a time to answer reads best. */
-    static String seconds(long millis) {
+    public static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
     }
 

@@ -16,11 +16,18 @@ import java.util.OptionalLong;
  * @param sameConfig  whether the manifest records this very config (and build of berth) as the one applied; empty
  *                    when it records none
  * @param generations the applies berth keeps of the root, to roll back to
+ * @param probes      the last result of each port's probe, as apply kept them
  */
 public record HostStatus(Path root, boolean live, boolean applied, Optional<Boolean> sameConfig,
-                         List<ContainerStatus> containers, GenerationsStatus generations) {
+                         List<ContainerStatus> containers, GenerationsStatus generations, ProbesStatus probes) {
     public HostStatus {
         containers = List.copyOf(containers);
+    }
+
+    /** A status without probe results. */
+    public HostStatus(Path root, boolean live, boolean applied, Optional<Boolean> sameConfig,
+                      List<ContainerStatus> containers, GenerationsStatus generations) {
+        this(root, live, applied, sameConfig, containers, generations, ProbesStatus.NONE);
     }
 
     /** Every socket of every container: what the exit status is about. */

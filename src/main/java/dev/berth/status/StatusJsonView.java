@@ -2,6 +2,8 @@ package dev.berth.status;
 
 import dev.berth.apply.Generations.Generation;
 import dev.berth.diag.JsonText;
+import dev.berth.probe.ProbeRecord;
+import dev.berth.probe.ProbeRecords;
 import dev.berth.status.HostStatus.ContainerStatus;
 import dev.berth.status.HostStatus.SocketStatus;
 import java.util.List;
@@ -58,6 +60,8 @@ public final class StatusJsonView {
         json.newline(1);
         generations(json, status.generations());
         json.newline(1);
+        probes(json, status.probes());
+        json.newline(1);
         g.writeObjectPropertyStart("summary");
         g.writeNumberProperty("containers", status.containers().size());
         g.writeNumberProperty("sockets", status.sockets().size());
@@ -69,6 +73,23 @@ public final class StatusJsonView {
         }
         g.writeBooleanProperty("all_listening", status.allListening());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** Each port's last probe, with the fields apply's probe results have. */
+    private static void probes(JsonText json, ProbesStatus probes) {
+        JsonGenerator g = json.generator();
+        g.writeObjectPropertyStart("probes");
+        g.writeArrayPropertyStart("last");
+        for (ProbeRecord r : probes.last()) {
+            json.newline(3);
+            ProbeRecords.writeRecord(g, r);
+        }
+        if (!probes.last().isEmpty()) {
+            json.newline(2);
+        }
+        g.writeEndArray();
+        string(g, "error", probes.unreadable());
         g.writeEndObject();
     }
 

@@ -72,7 +72,7 @@ public final class StatusReader {
             Optional<Boolean> same = manifest.flatMap(Manifest::config)
                     .map(applied -> digest.map(applied.digest()::equals).orElse(false));
             return new HostStatus(target.root(), target.live(), manifest.isPresent(), same, containers,
-                    GenerationsStatus.read(target.files()));
+                    GenerationsStatus.read(target.files()), ProbesStatus.read(target.files(), config));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.status;
 
 import dev.berth.apply.Generations.Generation;
+import dev.berth.probe.ProbeRecord;
+import dev.berth.probe.ProbeTextView;
 import dev.berth.status.HostStatus.ContainerStatus;
 import dev.berth.status.HostStatus.FilesState;
 import dev.berth.status.HostStatus.SocketStatus;
@@ -22,6 +24,7 @@ public final class StatusTextView {
         out.append('\n');
         containers(status, out);
         out.append('\n');
+        probes(status.probes(), out);
         out.append(generations(status.generations())).append('\n');
         if (status.live()) {
             out.append(verdict(status)).append('\n');
@@ -45,6 +48,21 @@ public final class StatusTextView {
             rows.add(status.live() ? liveRow(c) : List.of(c.name(), listens(c), c.idleStop().orElse(NONE), files(c)));
         }
         table(rows, out);
+    }
+
+    /** The last probe of each port, a line each, when an apply probed any. */
+    private static void probes(ProbesStatus probes, StringBuilder out) {
+        probes.unreadable().ifPresent(why -> out.append("The probe results cannot be read: ").append(why)
+                .append("; the next apply that probes writes them again.\n"));
+        for (ProbeRecord r : probes.last()) {
+            out.append("probe ").append(r.container()).append('/').append(r.port()).append(": ")
+                    .append(r.ok() ? "ok in " : "FAILED after ").append(ProbeTextView.seconds(r.millis()))
+                    .append(" (").append(r.time()).append(", after the ").append(r.after()).append("): ")
+                    .append(r.detail()).append('\n');
+        }
+        if (!probes.last().isEmpty() || probes.unreadable().isPresent()) {
+            out.append('\n');
+        }
     }
 
     /** One line: the current generation, the ones kept, where a rollback goes, and a generation left pending. */

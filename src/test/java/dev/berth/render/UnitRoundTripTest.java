@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.berth.Berth;
 import dev.berth.load.Source;
 import dev.berth.model.Config;
+import dev.berth.probe.ProbeFile;
 import dev.berth.property.ConfigGenerator;
 import dev.berth.testing.Cases;
 import dev.berth.testing.Cases.Case;

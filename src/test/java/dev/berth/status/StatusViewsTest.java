@@ -11,6 +11,7 @@ import dev.berth.status.HostStatus.FilesState;
 import dev.berth.status.HostStatus.SocketStatus;
 import dev.berth.status.HostStatus.UnitStatus;
 import dev.berth.testing.Cases;
+import dev.berth.probe.ProbeRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +45,20 @@ class StatusViewsTest {
         // 7 is a rollback to 5: it removes the file 6 added and changes back the one 6 changed
         List<Generation> kept = List.of(generation(5, "2026-12-04T18:02:11Z", A, 0, 2, 0),
                 generation(6, "2026-12-05T09:30:47Z", B, 1, 1, 0), generation(7, "2026-12-06T05:50:00Z", A, 0, 1, 1));
+        ProbeRecord probed = new ProbeRecord("mycontainer", "ssh", "127.0.0.1:23", "banner", true, 1312,
+                "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3", "2026-12-06T05:50:03Z", "apply");
         return new HostStatus(Path.of("/"), true, true, Optional.of(true), List.of(book, web),
-                new GenerationsStatus(kept, OptionalInt.empty(), Optional.empty()));
+                new GenerationsStatus(kept, OptionalInt.empty(), Optional.empty()),
+                new ProbesStatus(List.of(probed), Optional.empty()));
+    }
+
+    /** The views of the sample, as the docs show them (run with -Dberth.printViews=true). */
+    @Test
+    void printsTheSampleWhenAsked() {
+        if (Boolean.getBoolean("berth.printViews")) {
+            System.out.println(new StatusTextView().render(sample(), "berth.yaml"));
+            System.out.println(new StatusJsonView().render(sample(), "berth.yaml"));
+        }
     }
 
     private static Generation generation(int number, String time, String config, long added, long changed, long destroyed) {

@@ -12,6 +12,7 @@ import dev.berth.apply.UnsafePathException;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostic;
 import dev.berth.diag.Diagnostics;
+import dev.berth.diag.JsonText;
 import dev.berth.load.Source;
 import dev.berth.plan.Desired;
 import dev.berth.plan.Plan;
@@ -20,7 +21,6 @@ import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
 import dev.berth.plan.SavedPlan;
 import dev.berth.probe.ProbeAnswer;
-import dev.berth.probe.ProbeJsonView;
 import dev.berth.probe.ProbeTextView;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +53,8 @@ final class Installation {
     private int keepGenerations = dev.berth.apply.Generations.KEEP_DEFAULT;
     /** What proves an apply answers, when the command probes. */
     private Optional<Probing> probing = Optional.empty();
+    /** Apply's JSON documents while probing holds them back. */
+    private Optional<List<ApplyDocument>> held = Optional.empty();
 
     /**
      * @param fullNotes  whether the plan shows a new NOTES.md whole (--full)
@@ -264,7 +266,7 @@ final class Installation {
         }
         if (!applicable || nothingToDo) {
             if (json()) {
-                out.println(ApplyJsonView.render(plan, earlier, Optional.empty()));
+                printApplyJson(plan, Optional.empty());
             } else {
                 showText(plan);
             }
@@ -279,7 +281,7 @@ final class Installation {
         Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view, keepGenerations);
         view.finish();
         if (json()) {
-            out.println(ApplyJsonView.render(plan, earlier, Optional.of(outcome)));
+            printApplyJson(plan, Optional.of(outcome));
         } else if (outcome.ok()) {
             if (!output.text()) {
                 report(plan.diagnostics());
@@ -360,15 +362,40 @@ final class Installation {
         return 1;
     }
 
-    /** Probe results: as text where the plan went, or one JSON document on a line of its own. */
+    /** Probe results as text, where the plan went (JSON output adds them to apply's document instead). */
     void showProbes(String after, List<ProbeAnswer> answers) {
-        if (json()) {
-            out.println(new ProbeJsonView().render(after, answers));
-        } else if (!output.quiet || answers.stream().anyMatch(a -> !a.record().ok())) {
+        if (!json() && (!output.quiet || answers.stream().anyMatch(a -> !a.record().ok()))) {
             prose().print(new ProbeTextView().render(after, answers));
+            prose().flush();
         }
+    }
+
+    /** An apply's JSON document: the plan, the diagnostics before it and how its apply ended. */
+    record ApplyDocument(Plan plan, List<Diagnostic> earlier, Optional<Outcome> outcome) {
+    }
+
+    /** From now on apply's JSON documents are held for {@link #heldJson}, not printed: probing adds to them. */
+    void holdJson() {
+        held = Optional.of(new ArrayList<>());
+    }
+
+    /** The documents held, in the order of the applies. */
+    List<ApplyDocument> heldJson() {
+        return held.map(List::copyOf).orElse(List.of());
+    }
+
+    /** Prints a document of apply's own with more properties after its outcome. */
+    void printJson(ApplyDocument document, JsonText.Body more) {
+        out.println(ApplyJsonView.render(document.plan(), document.earlier(), document.outcome(), more));
         out.flush();
-        prose().flush();
+    }
+
+    private void printApplyJson(Plan plan, Optional<Outcome> outcome) {
+        if (held.isPresent()) {
+            held.get().add(new ApplyDocument(plan, List.copyOf(earlier), outcome));
+        } else {
+            out.println(ApplyJsonView.render(plan, earlier, outcome));
+        }
     }
 
     /** A line of berth's own about what it does next, on stderr. */

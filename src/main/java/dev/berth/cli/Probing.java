@@ -1,10 +1,12 @@
 package dev.berth.cli;
 
 import dev.berth.Berth;
+import dev.berth.apply.ApplyJsonView;
 import dev.berth.apply.GenerationTree;
 import dev.berth.apply.Generations;
 import dev.berth.diag.Code;
 import dev.berth.diag.Diagnostic;
+import dev.berth.diag.JsonText;
 import dev.berth.plan.Change;
 import dev.berth.plan.Desired;
 import dev.berth.plan.Manifest;
@@ -13,6 +15,7 @@ import dev.berth.plan.PlanOptions;
 import dev.berth.probe.DueProbes;
 import dev.berth.probe.ProbeAnswer;
 import dev.berth.probe.ProbeFile;
+import dev.berth.probe.ProbeJsonView;
 import dev.berth.probe.ProbeRecord;
 import dev.berth.probe.ProbeRecords;
 import dev.berth.probe.ProbeTarget;
@@ -20,10 +23,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Apply, then prove it answers: the probes of the containers the apply changed, each result reported with its time to
@@ -50,6 +53,45 @@ final class Probing {
 
     /** Carries the plan out, probes what it changed and rolls back when asked; the exit status. */
     int apply(Hosts.Host host, Plan plan, boolean progress) {
+        if (installation.json()) {
+            installation.holdJson();
+        }
+        Run run = new Run();
+        int status = run(host, plan, progress, run);
+        if (installation.json()) {
+            List<Installation.ApplyDocument> documents = installation.heldJson();
+            installation.printJson(documents.get(0), json -> run.write(json, documents));
+        }
+        return status;
+    }
+
+    /** What a probed apply did, for its JSON document. */
+    private static final class Run {
+        List<ProbeAnswer> probed = List.of();
+        OptionalInt rolledBackTo = OptionalInt.empty();
+        List<ProbeAnswer> probedAfterRollback = List.of();
+
+        /** The apply's probes and its rollback, after its outcome. */
+        void write(JsonText json, List<Installation.ApplyDocument> documents) {
+            if (!probed.isEmpty()) {
+                ProbeJsonView.write(json, "apply", probed);
+            }
+            if (rolledBackTo.isPresent() && documents.size() > 1) {
+                JsonGenerator g = json.generator();
+                json.newline(1);
+                g.writeObjectPropertyStart("rollback");
+                g.writeNumberProperty("generation", rolledBackTo.getAsInt());
+                Installation.ApplyDocument rollback = documents.get(1);
+                ApplyJsonView.writePlanAndOutcome(json, rollback.plan(), rollback.earlier(), rollback.outcome());
+                if (!probedAfterRollback.isEmpty()) {
+                    ProbeJsonView.write(json, "rollback", probedAfterRollback);
+                }
+                g.writeEndObject();
+            }
+        }
+    }
+
+    private int run(Hosts.Host host, Plan plan, boolean progress, Run run) {
         OptionalInt before = current(host);
         int status = installation.applyAndReport(host, plan, progress);
         OptionalInt after = current(host);
@@ -57,52 +99,55 @@ final class Probing {
         if (!filesChanged) {
             return status; // nothing installed that could answer otherwise than before
         }
-        boolean answered = !options.wanted(host.target().live()) || probe(host, plan, "apply");
+        if (options.wanted(host.target().live())) {
+            run.probed = probe(host, plan, "apply");
+        }
+        boolean answered = run.probed.stream().allMatch(a -> a.record().ok());
         if (status == 0 && answered) {
             return 0;
         }
         if (options.rollbackOnFailure) {
-            rollBack(host, before, progress);
+            rollBack(host, before, progress, run);
         }
         return 1;
     }
 
-    /** Probes the ports the plan changed; whether every one answered (also when none was due). */
-    private boolean probe(Hosts.Host host, Plan plan, String after) {
+    /** Probes the ports the plan changed, each answer in their order; none when none is due. */
+    private List<ProbeAnswer> probe(Hosts.Host host, Plan plan, String after) {
         List<ProbeTarget> due;
         try {
             Optional<byte[]> file = host.files().readBytes(ProbeFile.PATH, Manifest.MAX_BYTES);
             due = file.isEmpty() ? List.of()
                     : DueProbes.of(ProbeFile.read(file.get()), plan.changes().stream().map(Change::path).toList());
         } catch (IOException e) {
-            installation.fail(Diagnostic.error(Code.A009, "", "cannot read the probes: " + e.getMessage(),
+            ProbeRecord unread = new ProbeRecord("", "", "", "", false, 0, "cannot read the probes: " + e.getMessage(),
+                    now(), after);
+            installation.fail(Diagnostic.error(Code.A009, "", unread.detail(),
                     "apply the config again: it installs " + ProbeFile.PATH));
-            return false;
+            return List.of(new ProbeAnswer(unread, List.of()));
         }
         if (due.isEmpty()) {
             if (Boolean.TRUE.equals(options.probe)) {
-                installation.prose().println();
-                installation.prose().println("Probes after the " + after + ": none due (no container it changed declares one).");
-                installation.prose().flush();
+                installation.note("berth: no probe is due after the " + after + ": no container it changed declares one");
             }
-            return true;
+            return List.of();
         }
         List<ProbeAnswer> answers = prober.probe(due, host, after);
         installation.showProbes(after, answers);
         record(host, answers);
-        List<Diagnostic> failures = new ArrayList<>();
-        for (ProbeAnswer a : answers) {
-            if (!a.record().ok()) {
-                failures.add(Diagnostic.error(Code.A017, "", a.record().container() + "/" + a.record().port()
-                                + " did not answer its probe on " + a.record().address() + ": " + a.record().detail(),
-                        "rollback".equals(after) ? "the generation rolled back to does not answer either: see the journal "
-                                + "lines above, and berth generations for others to return to"
-                                : "the change is installed: fix the config and apply again, or berth rollback "
-                                + "(apply --rollback-on-failure does that at once)"));
+        if (!installation.json()) { // in JSON, each result says whether it answered
+            for (ProbeAnswer a : answers) {
+                if (!a.record().ok()) {
+                    installation.fail(Diagnostic.error(Code.A017, "", a.record().container() + "/" + a.record().port()
+                                    + " did not answer its probe on " + a.record().address() + ": " + a.record().detail(),
+                            "rollback".equals(after) ? "the generation rolled back to does not answer either: see the "
+                                    + "journal lines above, and berth generations for others to return to"
+                                    : "the change is installed: fix the config and apply again, or berth rollback "
+                                    + "(apply --rollback-on-failure does that at once)"));
+                }
             }
         }
-        failures.forEach(installation::fail);
-        return failures.isEmpty();
+        return answers;
     }
 
     /** Keeps the results for berth status; a failure to is reported and changes nothing else. */
@@ -124,7 +169,7 @@ final class Probing {
         }
     }
 
-    private void rollBack(Hosts.Host host, OptionalInt before, boolean progress) {
+    private void rollBack(Hosts.Host host, OptionalInt before, boolean progress, Run run) {
         if (before.isEmpty()) {
             installation.note("berth: nothing to roll back to: this apply made the root's first generation "
                     + "(berth destroy removes what it installed)");
@@ -141,7 +186,9 @@ final class Probing {
         installation.note("berth: rolling back to generation " + before.getAsInt() + " (--rollback-on-failure)");
         Plan plan = Berth.plan(desired, host.target(), PlanOptions.DEFAULT);
         int status = installation.applyAndReport(host, plan, progress);
-        boolean answered = probe(host, plan, "rollback");
+        run.rolledBackTo = before;
+        run.probedAfterRollback = probe(host, plan, "rollback");
+        boolean answered = run.probedAfterRollback.stream().allMatch(a -> a.record().ok());
         installation.note(status == 0 && answered
                 ? "berth: the change did not hold; rolled back to generation " + before.getAsInt() + ", which answers"
                 : "berth: the change did not hold, and the rollback to generation " + before.getAsInt() + " did not either");

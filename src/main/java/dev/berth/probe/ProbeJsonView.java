@@ -5,23 +5,29 @@ import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Probe results as one JSON document on one line, printed after apply's own document (docs/apply.md):
- * {@code {"format_version": 1, "probes_after": "apply", "ok": false, "results": [{..., "journal": [...]}]}}.
+ * Probe results inside apply's JSON document (docs/apply.md):
+ * {@code "probes": {"after": "apply", "ok": false, "results": [{..., "journal": [...]}]}}.
  */
 public final class ProbeJsonView {
-    public String render(String after, List<ProbeAnswer> answers) {
-        return JsonText.write(json -> {
-            JsonGenerator g = json.generator();
-            g.writeStartObject();
-            g.writeNumberProperty("format_version", 1);
-            g.writeStringProperty("probes_after", after);
-            g.writeBooleanProperty("ok", answers.stream().allMatch(a -> a.record().ok()));
-            g.writeArrayPropertyStart("results");
-            for (ProbeAnswer a : answers) {
-                ProbeRecords.writeRecord(g, a.record(), a.journal());
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+    private ProbeJsonView() {
+    }
+
+    /** The {@code probes} property of an open object. */
+    public static void write(JsonText json, String after, List<ProbeAnswer> answers) {
+        JsonGenerator g = json.generator();
+        json.newline(1);
+        g.writeObjectPropertyStart("probes");
+        g.writeStringProperty("after", after);
+        g.writeBooleanProperty("ok", answers.stream().allMatch(a -> a.record().ok()));
+        g.writeArrayPropertyStart("results");
+        for (ProbeAnswer a : answers) {
+            json.newline(2);
+            ProbeRecords.writeRecord(g, a.record(), a.journal());
+        }
+        if (!answers.isEmpty()) {
+            json.newline(1);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

@@ -175,16 +175,26 @@ class ProbeApplyTest {
     }
 
     @Test
-    void jsonPrintsTheResultsAsADocumentOfTheirOwn() {
+    void jsonAddsTheProbesAndTheRollbackToApplysDocument() {
         version("Web v1");
-        Cli apply = apply("--format=json");
+        Cli first = apply("--format=json");
 
-        assertEquals(0, apply.status(), apply.toString());
-        String[] lines = apply.out().split("\n");
-        assertTrue(lines[0].startsWith("{\"format_version\": 1, \"plan\": "), "apply's own document first: " + apply.out());
-        String probes = lines[lines.length - 1];
-        assertTrue(probes.startsWith("{\"format_version\": 1, \"probes_after\": \"apply\", \"ok\": true, \"results\": "
-                + "[{\"container\": \"web\", \"port\": \"ssh\", \"address\": \"127.0.0.1:" + server.getLocalPort() + "\""),
-                probes);
+        assertEquals(0, first.status(), first.toString());
+        assertTrue(first.out().startsWith("{\"format_version\": 1, \"plan\": "), first.out());
+        assertEquals(1, first.out().split("\n\\{", -1).length, "one document: " + first.out());
+        assertTrue(first.out().contains("\n \"probes\": {\"after\": \"apply\", \"ok\": true, \"results\": [\n"
+                + "  {\"container\": \"web\", \"port\": \"ssh\", \"address\": \"127.0.0.1:" + server.getLocalPort() + "\""),
+                first.out());
+
+        version("Web broken");
+        Cli second = apply("--format=json", "--rollback-on-failure");
+
+        assertEquals(1, second.status(), second.toString());
+        assertTrue(second.out().contains("\"probes\": {\"after\": \"apply\", \"ok\": false, "), second.out());
+        assertTrue(second.out().contains("\"journal\": [\"journal of the container web (journalctl -M web)\", "),
+                second.out());
+        assertTrue(second.out().contains("\n \"rollback\": {\"generation\": 1, \"plan\": "), second.out());
+        assertTrue(second.out().contains("\"probes\": {\"after\": \"rollback\", \"ok\": true, "), second.out());
+        assertFalse(second.err().contains("A017"), "in JSON each result says whether it answered: " + second.err());
     }
 }

@@ -2,8 +2,10 @@
 # e2e/generations.sh - saved plans, generations and rollback on a live host: a plan saved and applied, a second
 # plan refused because a file it changes was edited by hand since, then generations v1 and v2, a rollback to v1
 # and one back to v2 (every file berth owns compared byte for byte, the guest's SSH banner telling v1 from v2),
-# the listing in text and JSON, and --keep-generations. One booted host root with one container, box, and berth
-# inside it with --root /.
+# the listing in text and JSON, and --keep-generations; then a banner probe: an apply that probes the port it
+# changed, and a broken one (its sshd a missing binary) that --rollback-on-failure reports with the guest's journal
+# lines, rolls back and probes again. One booted host root with one container, box, and berth inside it with
+# --root /.
 #
 #   sudo e2e/generations.sh          last line: "e2e-generations: N passed, N failed"
 #

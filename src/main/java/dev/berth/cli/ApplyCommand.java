@@ -57,7 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output, install.full, false).keepGenerations(generations.keep())
-                .probing(probes, LiveProbes::probe);
+                .probing(probes, LiveProbes::probe, "apply");
         String conflict = probes.probe == null ? null
                 : installation.openQuietly(target.root).map(h -> probes.conflict(h.target().live())).orElse(null);
         if (conflict != null) {
@@ -72,7 +72,8 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return 1;
             }
-            return installation.readSaved(file).map(saved -> installation.applySaved(saved, target.root, progress)).orElse(1);
+            SavedPlanUse saved = new SavedPlanUse(installation);
+            return saved.read(file).map(plan -> saved.apply(plan, target.root, progress)).orElse(1);
         }
         Optional<Source> source = installation.read(file);
         if (source.isEmpty()) {

@@ -19,7 +19,6 @@ import dev.berth.plan.Plan;
 import dev.berth.plan.PlanJsonView;
 import dev.berth.plan.PlanOptions;
 import dev.berth.plan.PlanTextView;
-import dev.berth.plan.SavedPlan;
 import dev.berth.probe.ProbeAnswer;
 import dev.berth.probe.ProbeTextView;
 import java.io.IOException;
@@ -77,9 +76,13 @@ final class Installation {
         return this;
     }
 
-    /** Probes what an apply changed, as the options say (apply's --probe and --rollback-on-failure). */
-    Installation probing(ProbeOptions options, Probing.PortProber prober) {
-        this.probing = Optional.of(new Probing(this, options, prober));
+    /**
+     * Probes what an apply changed, as the options say (--probe and --rollback-on-failure).
+     *
+     * @param verb what the command does, as its probes are reported: apply or rollback
+     */
+    Installation probing(ProbeOptions options, Probing.PortProber prober, String verb) {
+        this.probing = Optional.of(new Probing(this, options, prober, verb));
         return this;
     }
 
@@ -301,65 +304,11 @@ final class Installation {
         return outcome.ok() ? 0 : 1;
     }
 
-    /** Writes the plan into {@code file} ({@code berth plan -o}), replacing it whole; whether it was written. */
-    boolean save(Plan plan, Path file) {
-        Optional<SavedPlan> saved = Berth.save(plan);
-        if (saved.isEmpty()) {
-            fail(Diagnostic.error(Code.A015, "", "cannot save the plan: this berth does not know its build (run from "
-                    + "classes the build did not finish)", "save plans with an installed berth"));
-            return false;
-        }
-        try {
-            SavedPlans.write(saved.get(), file);
-        } catch (IOException e) {
-            fail(Diagnostic.error(Code.A009, "", "cannot write the plan into " + file + ": " + e.getMessage(),
-                    "-o names a file in an existing, writable directory"));
-            return false;
-        }
+    /** A line of berth's own about what it did, on stderr, in text output and unless --quiet. */
+    void tell(String line) {
         if (output.text() && !output.quiet) {
-            err.println("berth: plan saved in " + file + "; berth apply " + file + " applies exactly it");
-            err.flush();
+            note(line);
         }
-        return true;
-    }
-
-    /** The plan saved in {@code file}, or empty after reporting why it cannot be read. */
-    Optional<SavedPlan> readSaved(Path file) {
-        try {
-            return Optional.of(SavedPlans.read(file));
-        } catch (IOException e) {
-            fail(Diagnostic.error(Code.A009, "", "cannot read the plan " + file + ": " + e.getMessage(), ""));
-        } catch (SavedPlan.Invalid e) {
-            fail(Diagnostic.error(Code.A015, "", "cannot use " + file + " as a saved plan: " + e.getMessage(),
-                    "save a plan with berth plan FILE -o PLANFILE"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Applies a saved plan as it is, under the root's lock, after checking that it was made by this build for this
-     * root and that every path it planned still holds what it saw; otherwise refuses, changing nothing.
-     */
-    int applySaved(SavedPlan saved, Path root, boolean progress) {
-        Optional<Hosts.Host> host = open(root);
-        if (host.isEmpty()) {
-            return 1;
-        }
-        List<Diagnostic> elsewhere = Berth.madeElsewhere(saved, host.get().target());
-        if (!elsewhere.isEmpty()) {
-            return refuse(elsewhere, root);
-        }
-        return locked(host.get(), () -> {
-            List<Diagnostic> changed = Berth.changedSince(saved, host.get().target());
-            return changed.isEmpty() ? applyChecked(host.get(), saved.plan(), progress) : refuse(changed, root);
-        });
-    }
-
-    private int refuse(List<Diagnostic> refusals, Path root) {
-        report(refusals);
-        err.println("berth: the saved plan was not applied; nothing was changed under " + root);
-        err.flush();
-        return 1;
     }
 
     /** Probe results as text, where the plan went (JSON output adds them to apply's document instead). */
@@ -409,7 +358,7 @@ final class Installation {
     }
 
     /** Prints diagnostics, with those kept back from before the plan (formats that are data print one document). */
-    private void report(List<Diagnostic> found) {
+    void report(List<Diagnostic> found) {
         Diagnostics diagnostics = new Diagnostics();
         earlier.forEach(diagnostics::add);
         found.forEach(diagnostics::add);

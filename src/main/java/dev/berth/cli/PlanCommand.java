@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
         if (!installation.acceptable(plan)) {
             return 1;
         }
-        if (planFile != null && !installation.save(plan, planFile)) {
+        if (planFile != null && !new SavedPlanUse(installation).save(plan, planFile)) {
             return 1;
         }
         return detailedExitcode && plan.hasChanges() ? CHANGES_PRESENT : 0;

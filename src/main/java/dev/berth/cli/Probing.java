@@ -37,6 +37,7 @@ final class Probing {
     private final Installation installation;
     private final ProbeOptions options;
     private final PortProber prober;
+    private final String verb;
 
     /** Runs the probes of a batch of ports on a host, each result with its journal lines when it failed. */
     @FunctionalInterface
@@ -45,10 +46,12 @@ final class Probing {
         List<ProbeAnswer> probe(List<ProbeTarget> targets, Hosts.Host host, String after);
     }
 
-    Probing(Installation installation, ProbeOptions options, PortProber prober) {
+    /** @param verb what the command does, as its probes are reported: apply or rollback */
+    Probing(Installation installation, ProbeOptions options, PortProber prober, String verb) {
         this.installation = installation;
         this.options = options;
         this.prober = prober;
+        this.verb = verb;
     }
 
     /** Carries the plan out, probes what it changed and rolls back when asked; the exit status. */
@@ -60,7 +63,7 @@ final class Probing {
         int status = run(host, plan, progress, run);
         if (installation.json()) {
             List<Installation.ApplyDocument> documents = installation.heldJson();
-            installation.printJson(documents.get(0), json -> run.write(json, documents));
+            installation.printJson(documents.get(0), json -> run.write(json, documents, verb));
         }
         return status;
     }
@@ -72,9 +75,9 @@ final class Probing {
         List<ProbeAnswer> probedAfterRollback = List.of();
 
         /** The apply's probes and its rollback, after its outcome. */
-        void write(JsonText json, List<Installation.ApplyDocument> documents) {
+        void write(JsonText json, List<Installation.ApplyDocument> documents, String verb) {
             if (!probed.isEmpty()) {
-                ProbeJsonView.write(json, "apply", probed);
+                ProbeJsonView.write(json, verb, probed);
             }
             if (rolledBackTo.isPresent() && documents.size() > 1) {
                 JsonGenerator g = json.generator();
@@ -100,7 +103,7 @@ final class Probing {
             return status; // nothing installed that could answer otherwise than before
         }
         if (options.wanted(host.target().live())) {
-            run.probed = probe(host, plan, "apply");
+            run.probed = probe(host, plan, verb);
         }
         boolean answered = run.probed.stream().allMatch(a -> a.record().ok());
         if (status == 0 && answered) {

@@ -44,6 +44,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generations;
 
+    @Mixin
+    ProbeOptions probes;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "The generation to return to.")
     Integer number;
 
@@ -56,9 +59,15 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Installation installation = new Installation(spec, output, false, false).keepGenerations(generations.keep());
+        Installation installation = new Installation(spec, output, false, false).keepGenerations(generations.keep())
+                .probing(probes, LiveProbes::probe, "rollback");
         Optional<Hosts.Host> host = installation.open(target.root);
         if (host.isEmpty()) {
+            return 1;
+        }
+        String conflict = probes.conflict(host.get().target().live());
+        if (conflict != null) {
+            installation.note("berth: " + conflict + "; nothing was changed under " + target.root);
             return 1;
         }
         return installation.locked(host.get(), () -> {
@@ -74,7 +83,7 @@ final class RollbackCommand implements Callable<Integer> {
                 return 1;
             }
             Plan plan = Berth.plan(desired, host.get().target(), PlanOptions.DEFAULT);
-            int status = installation.applyAndReport(host.get(), plan, progress);
+            int status = installation.applyChecked(host.get(), plan, progress);
             return detailedExitcode && status == 0 && plan.hasChanges() ? PlanCommand.CHANGES_PRESENT : status;
         });
     }

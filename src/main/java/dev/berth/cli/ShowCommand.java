@@ -33,7 +33,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Installation installation = new Installation(spec, output, false, false);
-        Optional<SavedPlan> saved = installation.readSaved(file);
+        Optional<SavedPlan> saved = new SavedPlanUse(installation).read(file);
         if (saved.isEmpty()) {
             return 1;
         }

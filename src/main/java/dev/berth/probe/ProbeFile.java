@@ -86,9 +86,10 @@ public final class ProbeFile {
                 for (JsonNode path : FIELDS.field(p, "paths")) {
                     paths.add(path.stringValue());
                 }
+                Probe probe = new Probe(kind, FIELDS.text(p, "expect"), FIELDS.field(p, "status").intValue(),
+                        FIELDS.field(p, "timeout_ms").longValue());
                 targets.add(new ProbeTarget(FIELDS.text(p, "container"), FIELDS.text(p, "port"), FIELDS.text(p, "listen"),
-                        new Probe(kind, FIELDS.text(p, "expect"), FIELDS.field(p, "status").intValue(), FIELDS.field(p, "timeout_ms").longValue()),
-                        FIELDS.text(p, "machine"), FIELDS.text(p, "unit"), FIELDS.text(p, "guest_root"), paths));
+                        probe, FIELDS.text(p, "machine"), FIELDS.text(p, "unit"), FIELDS.text(p, "guest_root"), paths));
             }
             return targets;
         } catch (JacksonException e) {

@@ -97,9 +97,9 @@ public final class ProbeRecords {
             JsonNode root = FIELDS.versionOne(JSON.readTree(bytes));
             List<ProbeRecord> records = new ArrayList<>();
             for (JsonNode r : FIELDS.field(root, "results")) {
-                records.add(new ProbeRecord(FIELDS.text(r, "container"), FIELDS.text(r, "port"), FIELDS.text(r, "address"), FIELDS.text(r, "kind"),
-                        FIELDS.field(r, "ok").booleanValue(), FIELDS.field(r, "millis").longValue(), FIELDS.text(r, "detail"), FIELDS.text(r, "time"),
-                        FIELDS.text(r, "after")));
+                records.add(new ProbeRecord(FIELDS.text(r, "container"), FIELDS.text(r, "port"), FIELDS.text(r, "address"),
+                        FIELDS.text(r, "kind"), FIELDS.field(r, "ok").booleanValue(), FIELDS.field(r, "millis").longValue(),
+                        FIELDS.text(r, "detail"), FIELDS.text(r, "time"), FIELDS.text(r, "after")));
             }
             return records;
         } catch (JacksonException e) {

@@ -152,6 +152,19 @@ class ProbeApplyTest {
     }
 
     @Test
+    void rollbackProbesWhatItReturnsTo() {
+        version("Web v1");
+        assertEquals(0, apply().status());
+        version("Web broken");
+        assertEquals(1, apply().status());
+
+        Cli rollback = Cli.run("rollback", "--root=" + root);
+
+        assertEquals(0, rollback.status(), rollback.toString());
+        assertTrue(rollback.out().contains("\nProbes after the rollback (the port answered):\n"), rollback.out());
+    }
+
+    @Test
     void noProbeTurnsItOff() {
         version("Web broken");
         Cli apply = apply("--no-probe");

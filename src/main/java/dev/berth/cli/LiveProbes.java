@@ -13,6 +13,9 @@ import java.util.Locale;
 
 /** The probes of a batch of ports on a host, at once, and for each that failed its container's last journal lines. */
 final class LiveProbes {
+    /** Failures whose journal is shown: beyond a few, the report would be all journal and the cause the same. */
+    static final int JOURNALS_SHOWN = 10;
+
     private LiveProbes() {
     }
 
@@ -38,6 +41,7 @@ final class LiveProbes {
         String time = Probing.now();
         JournalLines journal = new JournalLines(host.runner());
         List<ProbeAnswer> answers = new ArrayList<>(targets.size());
+        int failed = 0;
         for (int i = 0; i < targets.size(); i++) {
             ProbeTarget t = targets.get(i);
             ProbeResult r = results.get(i);
@@ -45,7 +49,9 @@ final class LiveProbes {
             ProbeRecord record = new ProbeRecord(t.container(), t.port(), where,
                     t.probe().kind().name().toLowerCase(Locale.ROOT), r.ok(), r.millis(), r.detail(), time, after);
             List<String> lines = new ArrayList<>();
-            if (!r.ok()) {
+            if (!r.ok() && ++failed > JOURNALS_SHOWN) {
+                lines.add("journal not shown (more than " + JOURNALS_SHOWN + " probes failed): journalctl -M " + t.machine());
+            } else if (!r.ok()) {
                 journal.last(t.machine(), host.target().root().resolve(t.guestRoot()), t.unit()).ifPresentOrElse(excerpt -> {
                     lines.add(excerpt.heading());
                     lines.addAll(excerpt.lines());

@@ -52,6 +52,8 @@ final class Installation {
     private int keepGenerations = dev.berth.apply.Generations.KEEP_DEFAULT;
     /** What proves an apply answers, when the command probes. */
     private Optional<Probing> probing = Optional.empty();
+    /** How the last {@link #applyAndReport} ended, when it carried a plan out. */
+    private Optional<Outcome> lastOutcome = Optional.empty();
     /** Apply's JSON documents while probing holds them back. */
     private Optional<List<ApplyDocument>> held = Optional.empty();
 
@@ -84,6 +86,12 @@ final class Installation {
     Installation probing(ProbeOptions options, Probing.PortProber prober, String verb) {
         this.probing = Optional.of(new Probing(this, options, prober, verb));
         return this;
+    }
+
+    /** Whether the last {@link #applyAndReport}, of this plan, changed files: they are all in place. */
+    boolean changedFiles(Plan plan) {
+        return !plan.changes().isEmpty() && lastOutcome.filter(o -> o.ok()
+                || o.failure().get().step().stage() == Outcome.Stage.AFTER_FILES).isPresent();
     }
 
     /** Carries the plan out as {@link #applyAndReport} does, then probes what it changed when the command does. */
@@ -262,6 +270,7 @@ final class Installation {
      * @param progress whether progress was asked for (--progress); a terminal shows it anyway
      */
     int applyAndReport(Hosts.Host host, Plan plan, boolean progress) {
+        lastOutcome = Optional.empty();
         boolean applicable = !plan.hasErrors() && acceptable(plan);
         boolean nothingToDo = !plan.hasChanges() && !plan.manifestChanges();
         if (applicable && nothingToDo) {
@@ -283,6 +292,7 @@ final class Installation {
         ProgressView view = new ProgressView(err, ProgressView.mode(output, environment, progress));
         Outcome outcome = Berth.apply(plan, host.files(), host.systemctl(), host.runner(), view, keepGenerations);
         view.finish();
+        lastOutcome = Optional.of(outcome);
         if (json()) {
             printApplyJson(plan, Optional.of(outcome));
         } else if (outcome.ok()) {

@@ -95,11 +95,10 @@ final class Probing {
     }
 
     private int run(Hosts.Host host, Plan plan, boolean progress, Run run) {
-        OptionalInt before = current(host);
+        // the generation to return to is read before the apply makes a new one, and only when it may be needed
+        OptionalInt before = options.rollbackOnFailure ? current(host) : OptionalInt.empty();
         int status = installation.applyAndReport(host, plan, progress);
-        OptionalInt after = current(host);
-        boolean filesChanged = after.isPresent() && !after.equals(before);
-        if (!filesChanged) {
+        if (!installation.changedFiles(plan)) {
             return status; // nothing installed that could answer otherwise than before
         }
         if (options.wanted(host.target().live())) {

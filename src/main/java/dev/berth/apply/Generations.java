@@ -211,33 +211,18 @@ public final class Generations {
     }
 
     static String write(List<Generation> generations) {
-        return JsonText.write(json -> {
-            JsonGenerator g = json.generator();
+        return JsonText.listFile("generations", generations, (g, generation) -> {
             g.writeStartObject();
-            json.newline(2);
-            g.writeNumberProperty("format_version", 1);
-            json.newline(2);
-            g.writeArrayPropertyStart("generations");
-            for (Generation generation : generations) {
-                json.newline(4);
-                g.writeStartObject();
-                g.writeNumberProperty("number", generation.number());
-                g.writeBooleanProperty("complete", generation.complete());
-                generation.writeWhatItDid(g);
-                g.writeArrayPropertyStart("kept");
-                for (String sha : generation.kept()) {
-                    g.writeString(sha);
-                }
-                g.writeEndArray();
-                g.writeStringProperty("manifest", generation.manifest().toJson());
-                g.writeEndObject();
-            }
-            if (!generations.isEmpty()) {
-                json.newline(2);
+            g.writeNumberProperty("number", generation.number());
+            g.writeBooleanProperty("complete", generation.complete());
+            generation.writeWhatItDid(g);
+            g.writeArrayPropertyStart("kept");
+            for (String sha : generation.kept()) {
+                g.writeString(sha);
             }
             g.writeEndArray();
-            json.newline(0);
+            g.writeStringProperty("manifest", generation.manifest().toJson());
             g.writeEndObject();
-        }) + "\n";
+        });
     }
 }

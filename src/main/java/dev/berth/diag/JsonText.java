@@ -1,5 +1,8 @@
 package dev.berth.diag;
 
+import java.util.List;
+import java.util.function.BiConsumer;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -50,6 +53,33 @@ public final class JsonText {
         body.write(json);
         json.generator.close();
         return json.sink.toString();
+    }
+
+    /**
+     * A file berth keeps below var/lib/berth: {@code format_version} 1 and one array of entries, each on a line of its
+     * own, as text ending in a newline.
+     *
+     * @param entry writes one entry, an object, with the generator
+     */
+    public static <T> String listFile(String name, List<T> entries, BiConsumer<JsonGenerator, T> entry) {
+        return write(256 * (entries.size() + 1), json -> {
+            JsonGenerator g = json.generator();
+            g.writeStartObject();
+            json.newline(2);
+            g.writeNumberProperty("format_version", 1);
+            json.newline(2);
+            g.writeArrayPropertyStart(name);
+            for (T e : entries) {
+                json.newline(4);
+                entry.accept(g, e);
+            }
+            if (!entries.isEmpty()) {
+                json.newline(2);
+            }
+            g.writeEndArray();
+            json.newline(0);
+            g.writeEndObject();
+        }) + "\n";
     }
 
     /** A string as a JSON string literal, quoted and escaped as in a document: for messages that quote a value. */

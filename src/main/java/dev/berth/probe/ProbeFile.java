@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,40 +33,25 @@ public final class ProbeFile {
     }
 
     public static String write(List<ProbeTarget> targets) {
-        return JsonText.write(256 * (targets.size() + 1), json -> {
-            JsonGenerator g = json.generator();
+        return JsonText.listFile("probes", targets, (g, t) -> {
             g.writeStartObject();
-            json.newline(2);
-            g.writeNumberProperty("format_version", 1);
-            json.newline(2);
-            g.writeArrayPropertyStart("probes");
-            for (ProbeTarget t : targets) {
-                json.newline(4);
-                g.writeStartObject();
-                g.writeStringProperty("container", t.container());
-                g.writeStringProperty("port", t.port());
-                g.writeStringProperty("listen", t.listen());
-                g.writeStringProperty("kind", t.probe().kind().name().toLowerCase(Locale.ROOT));
-                g.writeStringProperty("expect", t.probe().expect());
-                g.writeNumberProperty("status", t.probe().status());
-                g.writeNumberProperty("timeout_ms", t.probe().timeoutMillis());
-                g.writeStringProperty("machine", t.machine());
-                g.writeStringProperty("unit", t.unit());
-                g.writeStringProperty("guest_root", t.guestRoot());
-                g.writeArrayPropertyStart("paths");
-                for (String path : t.paths()) {
-                    g.writeString(path);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            if (!targets.isEmpty()) {
-                json.newline(2);
+            g.writeStringProperty("container", t.container());
+            g.writeStringProperty("port", t.port());
+            g.writeStringProperty("listen", t.listen());
+            g.writeStringProperty("kind", t.probe().kind().name().toLowerCase(Locale.ROOT));
+            g.writeStringProperty("expect", t.probe().expect());
+            g.writeNumberProperty("status", t.probe().status());
+            g.writeNumberProperty("timeout_ms", t.probe().timeoutMillis());
+            g.writeStringProperty("machine", t.machine());
+            g.writeStringProperty("unit", t.unit());
+            g.writeStringProperty("guest_root", t.guestRoot());
+            g.writeArrayPropertyStart("paths");
+            for (String path : t.paths()) {
+                g.writeString(path);
             }
             g.writeEndArray();
-            json.newline(0);
             g.writeEndObject();
-        }) + "\n";
+        });
     }
 
     /** What {@link #write} wrote; anything else is an {@link IOException} saying what is wrong. */

@@ -44,24 +44,7 @@ public final class ProbeRecords {
     }
 
     public static String write(List<ProbeRecord> records) {
-        return JsonText.write(256 * (records.size() + 1), json -> {
-            JsonGenerator g = json.generator();
-            g.writeStartObject();
-            json.newline(2);
-            g.writeNumberProperty("format_version", 1);
-            json.newline(2);
-            g.writeArrayPropertyStart("results");
-            for (ProbeRecord r : records) {
-                json.newline(4);
-                writeRecord(g, r);
-            }
-            if (!records.isEmpty()) {
-                json.newline(2);
-            }
-            g.writeEndArray();
-            json.newline(0);
-            g.writeEndObject();
-        }) + "\n";
+        return JsonText.listFile("results", records, ProbeRecords::writeRecord);
     }
 
     /** One result as an object, as this file and the JSON of status give it. */

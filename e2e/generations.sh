@@ -17,19 +17,7 @@ set -uo pipefail
 
 PORT=2200
 ANSWER_TIMEOUT=${ANSWER_TIMEOUT:-30}
-PASSED=0 FAILED=0
-pass() { PASSED=$((PASSED + 1)); log "ok   $*"; }
-fail() { FAILED=$((FAILED + 1)); log "FAIL $*"; }
-check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
-finish() {
-  echo "e2e-generations: $PASSED passed, $FAILED failed${1:+, $1 skipped}"
-  [ "$FAILED" = 0 ] && [ "${1:-0}" = 0 ]
-}
-skip() {
-  log "SKIP: $*"
-  if [ "${BERTH_E2E_REQUIRE:-0}" = 1 ]; then FAILED=$((FAILED + 1)); finish; exit 1; fi
-  finish 1; exit 0
-}
+lh_checks e2e-generations
 [ "$(id -u)" = 0 ] || skip "needs root (systemd-nspawn)"
 unshare -m -p -f true 2>/dev/null || skip "cannot create namespaces here"
 [ -f "$REPO/target/berth.jar" ] || { fail "no $REPO/target/berth.jar: mvn -B -DskipTests package"; finish; exit 1; }

@@ -82,6 +82,24 @@ lh_boot() {
 
 lh_in() { nsenter -t "$LH_CPID" -a "$@"; }
 
+# lh_checks NAME: pass, fail, check, finish and skip for a script of checks, whose last line is
+# "NAME: N passed, N failed"; skip exits 0 (1 when BERTH_E2E_REQUIRE=1)
+lh_checks() {
+  LH_SUITE=$1 PASSED=0 FAILED=0
+  pass() { PASSED=$((PASSED + 1)); log "ok   $*"; }
+  fail() { FAILED=$((FAILED + 1)); log "FAIL $*"; }
+  check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+  finish() {
+    echo "$LH_SUITE: $PASSED passed, $FAILED failed${1:+, $1 skipped}"
+    [ "$FAILED" = 0 ] && [ "${1:-0}" = 0 ]
+  }
+  skip() {
+    log "SKIP: $*"
+    if [ "${BERTH_E2E_REQUIRE:-0}" = 1 ]; then FAILED=$((FAILED + 1)); finish; exit 1; fi
+    finish 1; exit 0
+  }
+}
+
 # lh_berth ARGS...: berth inside the host root, as the live host's admin runs it
 lh_berth() { lh_in env BERTH_CACHE=0 JAVA="$LH_JAVA" "$REPO/bin/berth" "$@"; }
 

@@ -116,7 +116,8 @@ install_tree() {
   [ -z "$tree" ] && [ "${BERTH_E2E_FIXTURES:-0}" = 1 ] && tree=$E2E_DIR/fixtures/$CASE
   # `berth apply --help` alone is not proof: picocli answers --help with the top-level usage (exit 0)
   # when the verb does not exist. The usage must be apply's own.
-  if [ -z "$tree" ] && [ -x "$BERTH" ] && "$BERTH" apply --help 2>/dev/null | grep -qE '^Usage: [^ ]+ apply( |$)'; then
+  # the help read whole first: under pipefail, grep -q leaving at the first line could fail berth still writing
+  if [ -z "$tree" ] && [ -x "$BERTH" ] && grep -qE '^Usage: [^ ]+ apply( |$)' <<<"$("$BERTH" apply --help 2>/dev/null)"; then
     log "$CASE: $BERTH apply $EXAMPLE --root $HOSTROOT"
     "$BERTH" apply "$EXAMPLE" --root "$HOSTROOT" > "$CASE_LOGS/berth.log" 2>&1 || { cat "$CASE_LOGS/berth.log"; return 1; }
     return 0

@@ -13,7 +13,8 @@ from ansible_collections.berth.fleet.plugins.module_utils.berth_files import col
 
 class ActionModule(ActionBase):
     TRANSFERS_FILES = False
-    _VALID_ARGS = frozenset(('src', 'config', 'state', 'root', 'berth', 'adopt', 'bootstrap', 'strict'))
+    _VALID_ARGS = frozenset(('src', 'config', 'state', 'root', 'berth', 'adopt', 'bootstrap', 'strict', 'probe',
+                             'rollback_on_failure'))
 
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)

@@ -5,6 +5,7 @@
 from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
+import json
 import re
 
 HUNK = re.compile(r'^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@')
@@ -19,9 +20,45 @@ def is_plan(document):
     return isinstance(document, dict) and 'changes' in document and 'summary' in document
 
 
+def documents(text):
+    """
+    Every JSON document berth printed, in order. A verb prints one, but a problem reported after apply's own plan and
+    outcome (a rollback it cannot make) comes as a diagnostics document before apply's, which waits for its probes.
+    What does not parse ends the list.
+    """
+    decoder = json.JSONDecoder()
+    found = []
+    at = 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == len(text):
+            return found
+        try:
+            document, at = decoder.raw_decode(text, at)
+        except ValueError:
+            return found
+        found.append(document)
+
+
+def main_document(found):
+    """
+    (the verb's own document, the diagnostics of the others): apply's and destroy's hold a plan, plan's is one, and
+    an invalid config's is the diagnostics document of berth validate; None when berth printed no JSON object.
+    """
+    objects = [d for d in found if isinstance(d, dict)]
+    own = [d for d in objects if is_plan(d) or 'plan' in d or 'outcome' in d]
+    main = own[-1] if own else objects[-1] if objects else None
+    later = []
+    for d in objects:
+        if d is not main and isinstance(d.get('diagnostics'), list):
+            later.extend(x for x in d['diagnostics'] if isinstance(x, dict))
+    return main, later
+
+
 def has_changes(plan):
     """Whether applying the plan changes the root: what `berth plan --detailed-exitcode` reports as 2."""
-    return bool(plan.get('summary', {}).get('changes_present'))
+    return bool((plan.get('summary') or {}).get('changes_present'))
 
 
 def lines_of(text):
@@ -146,12 +183,23 @@ def diagnostic_lines(diagnostics):
 def diagnostics_of(document):
     """Every diagnostic a plan or validate document holds."""
     if is_plan(document):
-        return list(document.get('errors', [])) + list(document.get('warnings', []))
-    return list(document.get('diagnostics', [])) if isinstance(document, dict) else []
+        found = (document.get('errors') or []) + (document.get('warnings') or [])
+    else:
+        found = (document.get('diagnostics') or []) if isinstance(document, dict) else []
+    return [d for d in found if isinstance(d, dict)]
 
 
 def errors_of(document):
     return [d for d in diagnostics_of(document) if d.get('severity') == 'error']
+
+
+def failed_step(outcome):
+    """The step an apply's or destroy's outcome failed at, in words, or None when it did not fail."""
+    failed = outcome.get('failed') if isinstance(outcome, dict) else None
+    if not isinstance(failed, dict):
+        return None
+    text = '%s failed: [%s] %s' % (failed.get('step', ''), failed.get('code', ''), failed.get('summary', ''))
+    return text + (' (hint: %s)' % failed['hint'] if failed.get('hint') else '')
 
 
 def failure_message(what, document, stderr=''):
@@ -159,11 +207,7 @@ def failure_message(what, document, stderr=''):
     errors = errors_of(document) if document is not None else []
     if errors:
         return '%s: %s' % (what, '\n'.join(diagnostic_lines(errors)))
-    outcome = document.get('outcome') if isinstance(document, dict) else None
-    if outcome and outcome.get('failed'):
-        failed = outcome['failed']
-        text = '%s: %s failed: [%s] %s' % (what, failed.get('step', ''), failed.get('code', ''), failed.get('summary', ''))
-        if failed.get('hint'):
-            text += ' (hint: %s)' % failed['hint']
-        return text
+    step = failed_step(document.get('outcome')) if isinstance(document, dict) else None
+    if step:
+        return '%s: %s' % (what, step)
     return '%s: %s' % (what, stderr.strip() or 'berth failed without a message')

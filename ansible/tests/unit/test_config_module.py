@@ -30,20 +30,24 @@ FAILED = {'status': 'failed', 'done': [], 'not_run': [], 'failed': {
     'stage': 'after-files', 'step': 'systemctl start box1.socket', 'code': 'A004', 'summary': 'box1.socket did not start',
     'hint': 'see systemctl status box1.socket', 'detail': ''}}
 
-# a berth that answers plan with $PLAN_JSON and exit $PLAN_RC, apply with the plan wrapped, and logs its calls
+# a berth that answers plan with $PLAN_JSON and exit $PLAN_RC, apply with $APPLY_JSON or else the plan wrapped (and
+# $APPLY_ERR on stderr), and logs its calls
 FAKE = '''#!/bin/sh
 echo "$PWD $*" >> "$BERTH_LOG"
 case "$1" in
   plan) cat "$PLAN_JSON"; exit "$PLAN_RC" ;;
-  apply) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit "$APPLY_RC" ;;
+  apply) printf '%s' "$APPLY_ERR" >&2
+         if [ -n "$APPLY_JSON" ]; then cat "$APPLY_JSON"; exit "$APPLY_RC"; fi
+         printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit "$APPLY_RC" ;;
   destroy) printf '{"format_version": 1, "plan": '; cat "$PLAN_JSON"; printf ', "outcome": %s}' "$OUTCOME"; exit 0 ;;
 esac
 exit 3
 '''
 
 
-@unittest.skipUnless(HAVE_ANSIBLE, 'ansible-core is not installed for this python')
-class ConfigModuleTest(unittest.TestCase):
+class ModuleRun(object):
+    """Runs the module as Ansible does, with the stand-in for berth; the tests mix it into a TestCase."""
+
     def setUp(self):
         self.dir = tempfile.mkdtemp()
         self.berth = os.path.join(self.dir, 'berth')
@@ -55,20 +59,27 @@ class ConfigModuleTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.dir)
 
-    def run_module(self, plan, rc=0, check=False, diff=False, outcome=APPLIED, apply_rc=0, on_host=None, state='present'):
+    def run_module(self, plan, rc=0, check=False, diff=False, outcome=APPLIED, apply_rc=0, on_host=None, state='present',
+                   applied=None, apply_err='', **options):
+        """Runs the module with `options` as more of its arguments; `applied` is the text berth apply prints."""
         plan_file = os.path.join(self.dir, 'plan.json')
         with open(plan_file, 'w') as f:
             json.dump(plan, f)
+        apply_file = ''
+        if applied is not None:
+            apply_file = os.path.join(self.dir, 'apply.json')
+            with open(apply_file, 'w') as f:
+                f.write(applied)
         config = {'config': on_host} if on_host else {'state': 'absent'} if state == 'absent' else {
             'files': {'hosts/web1.yaml': 'berth: 1\nimport: [../common/sites.yaml]\n', 'common/sites.yaml': 'templates: {}\n'},
             'config': 'hosts/web1.yaml'}
         args = {'ANSIBLE_MODULE_ARGS': dict(config, root=os.path.join(self.dir, 'root'), berth=self.berth,
-                                            _ansible_check_mode=check, _ansible_diff=diff)}
+                                            _ansible_check_mode=check, _ansible_diff=diff, **options)}
         args_file = os.path.join(self.dir, 'args.json')
         with open(args_file, 'w') as f:
             json.dump(args, f)
         env = dict(os.environ, PYTHONPATH=collection.PATH, BERTH_LOG=self.log, PLAN_JSON=plan_file, PLAN_RC=str(rc),
-                   OUTCOME=json.dumps(outcome), APPLY_RC=str(apply_rc))
+                   OUTCOME=json.dumps(outcome), APPLY_RC=str(apply_rc), APPLY_JSON=apply_file, APPLY_ERR=apply_err)
         done = subprocess.run([sys.executable, '-m', 'ansible_collections.berth.fleet.plugins.modules.config', args_file],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
         calls = []
@@ -77,6 +88,19 @@ class ConfigModuleTest(unittest.TestCase):
                 calls = f.read().splitlines()
         return json.loads(done.stdout), calls
 
+    def install(self):
+        """A root as berth leaves it: one unit file and the manifest that lists it."""
+        units = os.path.join(self.dir, 'root', 'etc', 'systemd', 'system')
+        os.makedirs(units)
+        os.makedirs(os.path.join(self.dir, 'root', 'var', 'lib', 'berth'))
+        with open(os.path.join(units, 'box1.socket'), 'w') as f:
+            f.write('[Socket]\nListenStream=2201\n')
+        with open(os.path.join(self.dir, 'root', 'var', 'lib', 'berth', 'manifest.json'), 'w') as f:
+            json.dump({'format_version': 1, 'files': [{'path': 'etc/systemd/system/box1.socket', 'kind': 'file'}]}, f)
+
+
+@unittest.skipUnless(HAVE_ANSIBLE, 'ansible-core is not installed for this python')
+class ConfigModuleTest(ModuleRun, unittest.TestCase):
     def test_check_mode_plans_and_reports_the_changes_with_a_diff(self):
         result, calls = self.run_module(PLAN, check=True, diff=True)
         self.assertTrue(result['changed'])
@@ -103,16 +127,6 @@ class ConfigModuleTest(unittest.TestCase):
         self.assertTrue(result['failed'])
         self.assertIn('no such file on the host', result['msg'])
         self.assertEqual([], calls)
-
-    def install(self):
-        """A root as berth leaves it: one unit file and the manifest that lists it."""
-        units = os.path.join(self.dir, 'root', 'etc', 'systemd', 'system')
-        os.makedirs(units)
-        os.makedirs(os.path.join(self.dir, 'root', 'var', 'lib', 'berth'))
-        with open(os.path.join(units, 'box1.socket'), 'w') as f:
-            f.write('[Socket]\nListenStream=2201\n')
-        with open(os.path.join(self.dir, 'root', 'var', 'lib', 'berth', 'manifest.json'), 'w') as f:
-            json.dump({'format_version': 1, 'files': [{'path': 'etc/systemd/system/box1.socket', 'kind': 'file'}]}, f)
 
     def test_absent_in_check_mode_shows_what_the_manifest_lists_going(self):
         self.install()

@@ -57,7 +57,9 @@ public final class Catalogue {
         md.append("# Diagnostics\n\n");
         md.append("Every problem berth reports carries a stable code from this catalogue. Tests and CI filters key on the\n"
                 + "code, not on the wording. `berth explain CODE` prints one entry, `berth explain --list` all codes.\n\n");
-        md.append("<!-- Generated from src/main/java/dev/berth/diag/Code.java; CatalogueDocTest fails when this file is stale.\n"
+        md.append("<!-- Generated from src/main/java/dev/berth/diag/Code.java and the texts in\n"
+                + "     src/main/resources/dev/berth/diag/catalogue.txt; "
+                + "CatalogueDocTest fails when this file is stale.\n"
                 + "     Regenerate with: mvn -B -o test -Dtest=CatalogueDocTest -Dberth.writeDocs=true -->\n\n");
         md.append("| code | severity | title |\n|---|---|---|\n");
         for (Code code : Code.values()) {

@@ -24,6 +24,8 @@ final class OptionChecks {
                 }
                 case DURATION -> form(Value.isDuration((String) set.value()), set, "a time span such as 90s, 1min 30s or 2h",
                         diagnostics);
+                case TIMEOUT -> form(Value.isTimeout((String) set.value()), set, "a time span such as 90s, 1min 30s or 2h, "
+                        + "or infinity for no timeout", diagnostics);
                 case QUANTITY -> form(Value.isQuantity((String) set.value()), set, "a size such as 512M, a percentage such as 50%, "
                         + "a number, or infinity", diagnostics);
                 case MODE -> form(Value.isMode((String) set.value()), set, "an octal file mode such as 0660", diagnostics);

@@ -12,6 +12,7 @@ import static dev.berth.option.ValueKind.INTEGER;
 import static dev.berth.option.ValueKind.MODE;
 import static dev.berth.option.ValueKind.PATH;
 import static dev.berth.option.ValueKind.QUANTITY;
+import static dev.berth.option.ValueKind.TIMEOUT;
 import static dev.berth.option.ValueKind.WORD;
 
 import dev.berth.unit.LimitConversions;
@@ -60,8 +61,8 @@ public final class Options {
             option("working-directory", PATH, "Service", "WorkingDirectory", SERVICE),
             option("restart", WORD, "Service", "Restart", CONTAINER, SERVICE, DROP_IN),
             option("restart-sec", DURATION, "Service", "RestartSec", CONTAINER, SERVICE, DROP_IN),
-            option("timeout-start", DURATION, "Service", "TimeoutStartSec", CONTAINER, SERVICE),
-            option("timeout-stop", DURATION, "Service", "TimeoutStopSec", CONTAINER, SERVICE),
+            option("timeout-start", TIMEOUT, "Service", "TimeoutStartSec", CONTAINER, SERVICE),
+            option("timeout-stop", TIMEOUT, "Service", "TimeoutStopSec", CONTAINER, SERVICE),
             // limits, in the section of the unit they are written into
             CPU_WEIGHT,
             CPU_SHARES,

@@ -13,6 +13,8 @@ public enum ValueKind {
     PATH,
     /** A time span systemd reads: {@code 90s}, {@code 1min 30s}, {@code 2h}. */
     DURATION,
+    /** A time span, or {@code infinity} for no timeout (TimeoutStartSec=, TimeoutStopSec=): {@code 3min}, {@code infinity}. */
+    TIMEOUT,
     /** A size, count or percentage: {@code 512M}, {@code 50%}, {@code infinity}. */
     QUANTITY,
     /** An octal file mode: {@code 0660}. */
@@ -35,6 +37,7 @@ public enum ValueKind {
         return switch (this) {
             case WORD, PATH -> Value.word((String) value);
             case DURATION -> Value.duration((String) value);
+            case TIMEOUT -> Value.timeout((String) value);
             case QUANTITY -> Value.quantity((String) value);
             case MODE -> Value.mode((String) value);
             case BOOLEAN -> Value.bool((Boolean) value);

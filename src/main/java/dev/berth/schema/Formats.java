@@ -37,6 +37,7 @@ final class Formats {
             Map.entry("file-mode", new Format(Code.S005, text(Suggestions::fileMode))),
             Map.entry("duration", new Format(Code.S005, text(Suggestions::duration))),
             Map.entry("nonzero-duration", new Format(Code.S005, text(Suggestions::duration))),
+            Map.entry("timeout", new Format(Code.S005, text(Suggestions::timeout))),
             Map.entry("capability", new Format(Code.S005, text(Suggestions::capability))),
             Map.entry("unit-name", new Format(Code.S005, text(Suggestions::unitName))),
             Map.entry("package-name", new Format(Code.S005, text(Suggestions::packageName))),

@@ -129,8 +129,11 @@ public final class SchemaValidator {
         return format.validate(value).isEmpty();
     }
 
-    /** Reports every number that no key of the schema could take: beyond 64 bits, or not finite. */
-    private static boolean numbersOutOfRange(Object value, List<Object> path, Diagnostics diagnostics) {
+    /**
+     * Reports every number that no key of the schema could take: beyond 64 bits, or not finite. YAML's {@code .inf}
+     * where the key takes the word {@code infinity} is answered with the word.
+     */
+    private boolean numbersOutOfRange(Object value, List<Object> path, Diagnostics diagnostics) {
         // the path is kept as keys and indexes and made a pointer only for a finding: a large config has half a
         // million values, and almost never such a number
         boolean found = false;
@@ -152,8 +155,11 @@ public final class SchemaValidator {
             for (Object element : path) {
                 pointer = element instanceof Integer index ? JsonPointer.child(pointer, index) : JsonPointer.child(pointer, (String) element);
             }
-            diagnostics.error(Code.S005, pointer, "the number " + value + " is out of range",
-                    "no setting takes a number this large; write the value berth expects (see 'berth schema')");
+            boolean takesInfinity = value instanceof Double d && d == Double.POSITIVE_INFINITY && keys.at(pointer)
+                    .flatMap(SchemaKeys::defName).filter(def -> validAs(def, JSON.stringNode("infinity"))).isPresent();
+            diagnostics.error(Code.S005, pointer, "the number " + value + " is out of range", takesInfinity
+                    ? "did you mean `infinity`? The key takes the word, where YAML's .inf is a number"
+                    : "no setting takes a number this large; write the value berth expects (see 'berth schema')");
             found = true;
         }
         return found;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,9 @@ final class Suggestions {
             Map.entry("days", "d"), Map.entry("w", "w"), Map.entry("wk", "w"), Map.entry("wks", "w"), Map.entry("week", "w"),
             Map.entry("weeks", "w"), Map.entry("mo", "month"), Map.entry("month", "month"), Map.entry("months", "month"),
             Map.entry("y", "y"), Map.entry("yr", "y"), Map.entry("yrs", "y"), Map.entry("year", "y"), Map.entry("years", "y"));
+    /** How people write "no timeout". */
+    private static final Set<String> NO_TIMEOUT = Set.of("infinite", "inf", "infinity", "forever", "never", "none", "no",
+            "unlimited", "off", "disabled");
     private static final List<String> SECTIONS = List.of("Unit", "Service", "Socket", "Install");
     private static final List<String> UNIT_SUFFIXES = List.of("service", "socket", "timer", "path", "mount");
 
@@ -147,6 +151,15 @@ final class Suggestions {
             m.region(end, text.strip().length());
         }
         return end == text.strip().length() && out.length() > 0 ? Optional.of(out.toString()) : Optional.empty();
+    }
+
+    /** {@code forever}, {@code none} and {@code inf} (no timeout) are {@code infinity}; else as {@link #duration}. */
+    static Optional<String> timeout(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (NO_TIMEOUT.contains(t)) {
+            return Optional.of("infinity");
+        }
+        return duration(text);
     }
 
     /** {@code net_admin} and {@code cap-sys-module} are {@code CAP_NET_ADMIN} and {@code CAP_SYS_MODULE}. */

@@ -18,6 +18,12 @@ public final class Value {
      */
     public static final String DURATION_PATTERN = NUMBER + "|" + NUMBER + " ?" + TIME_UNIT + "( ?" + NUMBER + " ?" + TIME_UNIT + ")*";
     private static final Pattern DURATION = Pattern.compile(DURATION_PATTERN);
+    /**
+     * A timeout: a time span, or {@code infinity} for none, which systemd.service(5) gives TimeoutStartSec= and
+     * TimeoutStopSec=. The schema's {@code $defs/timeout} has the same pattern.
+     */
+    public static final String TIMEOUT_PATTERN = "infinity|" + DURATION_PATTERN;
+    private static final Pattern TIMEOUT = Pattern.compile(TIMEOUT_PATTERN);
     /** A size in bytes with an optional 1024-based suffix, a percentage, a plain count, or infinity. */
     private static final Pattern QUANTITY = Pattern.compile("infinity|[0-9]+(\\.[0-9]+)?[KMGTPE]?|[0-9]+(\\.[0-9]+)?%");
     private static final Pattern MODE = Pattern.compile("0?[0-7]{3,4}");
@@ -69,6 +75,11 @@ public final class Value {
         return new Value(matching(DURATION, value, "time span"));
     }
 
+    /** A timeout: a time span, or {@code infinity} for no timeout at all. */
+    public static Value timeout(String value) {
+        return new Value(matching(TIMEOUT, value, "timeout"));
+    }
+
     /** A size, count or percentage ({@code 512M}, {@code 50%}, {@code infinity}); {@code %} is not a specifier here. */
     public static Value quantity(String value) {
         return new Value(matching(QUANTITY, value, "quantity"));
@@ -103,9 +114,13 @@ public final class Value {
         return new Value("");
     }
 
-    /** Whether {@link #duration}, {@link #quantity} or {@link #mode} take the text. */
+    /** Whether {@link #duration}, {@link #timeout}, {@link #quantity} or {@link #mode} take the text. */
     public static boolean isDuration(String value) {
         return DURATION.matcher(value).matches();
+    }
+
+    public static boolean isTimeout(String value) {
+        return TIMEOUT.matcher(value).matches();
     }
 
     public static boolean isQuantity(String value) {

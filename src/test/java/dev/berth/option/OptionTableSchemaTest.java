@@ -162,6 +162,11 @@ class OptionTableSchemaTest {
     }
 
     @Test
+    void theSchemasTimeoutIsTheEncoders() {
+        assertEquals("^(" + Value.TIMEOUT_PATTERN + ")$", SCHEMA.get("$defs").get("timeout").get("pattern").asString());
+    }
+
+    @Test
     void theEncodersAcceptWhatSystemdReads() {
         for (String duration : List.of("90s", "1min 30s", "1min30s", "2h", "500ms", "10", "1.5s")) {
             assertEquals(duration, Value.duration(duration).text());
@@ -171,6 +176,12 @@ class OptionTableSchemaTest {
         }
         for (String bad : List.of("", "30 parsecs", "1 min x", "-1s", "soon", "infinity")) {
             org.junit.jupiter.api.Assertions.assertFalse(Value.isDuration(bad), bad);
+        }
+        for (String timeout : List.of("infinity", "90s", "1min 30s", "0")) {
+            assertEquals(timeout, Value.timeout(timeout).text());
+        }
+        for (String bad : List.of("", "Infinity", "inf", "forever", "infinity 5s", "-1s")) {
+            org.junit.jupiter.api.Assertions.assertFalse(Value.isTimeout(bad), bad);
         }
     }
 

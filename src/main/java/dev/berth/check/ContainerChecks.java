@@ -31,7 +31,7 @@ final class ContainerChecks {
             OptionChecks.check(c.socket().options(), diagnostics);
             ExecChecks.check(c.exec(), diagnostics);
             c.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
-            SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, config.targetSystemd(), diagnostics);
+            SettingsChecks.check(c.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forServiceWithOwnOutput, config.targetSystemd(), diagnostics);
             DropInChecks.check(c.dropIns(), config.targetSystemd(), diagnostics);
             Container previous = roots.put(c.root(), c);
             if (previous != null) {

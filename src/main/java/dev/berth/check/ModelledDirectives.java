@@ -58,6 +58,14 @@ final class ModelledDirectives {
         return Optional.ofNullable(SERVICE.get(section + "/" + key));
     }
 
+    /**
+     * As {@link #forService(String, String)}, for a service whose unit berth writes no StandardOutput= for: there
+     * the settings may send its output elsewhere.
+     */
+    static Optional<String> forServiceWithOwnOutput(String section, String key) {
+        return "Service".equals(section) && "StandardOutput".equals(key) ? Optional.empty() : forService(section, key);
+    }
+
     static Optional<String> forDropIn(String section, String key) {
         String modelled = DROP_IN.get(section + "/" + key);
         // limits go to the section of the drop-in's unit type, whichever that is

@@ -39,7 +39,8 @@ final class ServiceChecks {
                 ExecChecks.check(s.exec(), diagnostics);
                 s.limits().ifPresent(l -> LimitsChecks.check(l, diagnostics));
                 SandboxChecks.check(s, diagnostics);
-                SettingsChecks.check(s.settings(), Set.of("Unit", "Service", "Install"), ModelledDirectives::forService, config.targetSystemd(), diagnostics);
+                SettingsChecks.check(s.settings(), Set.of("Unit", "Service", "Install"), s.outputToJournal()
+                        ? ModelledDirectives::forService : ModelledDirectives::forServiceWithOwnOutput, config.targetSystemd(), diagnostics);
             }
         }
     }

@@ -33,4 +33,12 @@ public record Service(String name, String path, Optional<String> description, Li
     public boolean activated() {
         return !ports.isEmpty();
     }
+
+    /**
+     * Whether its unit sends standard output to the journal: a service that takes its one socket on standard input
+     * and is not run per connection (where the connection is standard output too).
+     */
+    public boolean outputToJournal() {
+        return activated() && socketOnStdin && !perConnection;
+    }
 }

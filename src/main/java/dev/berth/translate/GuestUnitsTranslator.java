@@ -51,7 +51,7 @@ final class GuestUnitsTranslator {
         unit.add("Service", "ExecStart", Value.exec(s.ignoreFailure() ? "-" : "", s.command()));
         if (perConnection) {
             unit.add("Service", "StandardInput", Value.word("socket"));
-        } else if (s.activated() && s.socketOnStdin()) {
+        } else if (s.outputToJournal()) {
             unit.add("Service", "StandardInput", Value.word("socket"));
             unit.add("Service", "StandardOutput", Value.word("journal"),
                     "the socket is the service's standard input; its output and errors go to the journal, not to the socket");

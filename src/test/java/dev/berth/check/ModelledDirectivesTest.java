@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -100,5 +101,36 @@ class ModelledDirectivesTest {
         Map<String, Object> lines = (Map<String, Object>) settings(config, origin).computeIfAbsent(section, k -> new LinkedHashMap<>());
         lines.put(key, key.startsWith("Exec") ? List.of("/bin/true") : "yes");
         return new Dump(DumpSettings.builder().build()).dumpToString(config);
+    }
+
+    /** StandardOutput= is berth's only where it writes it: a service that takes its socket on standard input. */
+    @Test
+    void standardOutputIsFreeWhereBerthWritesNone() {
+        String config = """
+                berth: 1
+                containers:
+                  web:
+                    root: /srv/web
+                    mask: [ssh.service]
+                    settings: {Service: {StandardOutput: journal+console}}
+                    ports:
+                      ssh: {listen: 2222}
+                      dns: {listen: 53, type: datagram}
+                    services:
+                      sshd:
+                        port: ssh
+                        per-connection: true
+                        exec: [/usr/sbin/sshd, -i]
+                        runtime-directory: sshd
+                        settings: {Service: {StandardOutput: socket}}
+                      named:
+                        port: dns
+                        socket-on-stdin: true
+                        exec: [/usr/sbin/named-inetd]
+                        settings: {Service: {StandardOutput: journal+console}}
+                """;
+        List<Diagnostic> found = Berth.validate(new Source("berth.yaml", config)).diagnostics().all();
+        assertEquals(List.of("H001 /containers/web/services/named/settings/Service/StandardOutput"),
+                found.stream().map(d -> d.code() + " " + d.path()).toList(), found.toString());
     }
 }

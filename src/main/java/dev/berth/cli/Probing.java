@@ -189,7 +189,9 @@ final class Probing {
         Plan plan = Berth.plan(desired, host.target(), PlanOptions.DEFAULT);
         int status = installation.applyAndReport(host, plan, progress);
         run.rolledBackTo = before;
-        run.probedAfterRollback = probe(host, plan, "rollback");
+        if (options.wanted(host.target().live())) { // never below another root: nothing runs there
+            run.probedAfterRollback = probe(host, plan, "rollback");
+        }
         boolean answered = run.probedAfterRollback.stream().allMatch(a -> a.record().ok());
         installation.note(status == 0 && answered
                 ? "berth: the change did not hold; rolled back to generation " + before.getAsInt() + ", which answers"

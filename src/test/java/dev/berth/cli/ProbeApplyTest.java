@@ -165,6 +165,23 @@ class ProbeApplyTest {
     }
 
     @Test
+    void rollbackOnFailureAlsoWhenASystemActionFailsOnceTheFilesAreInPlace() throws IOException {
+        version("Web v1");
+        assertEquals(0, apply().status());
+        String v1 = Files.readString(root.resolve("etc/systemd/system/web.socket"));
+        write(config, Files.readString(config).replace("127.0.0.1:", "127.0.0.2:"));
+        host.failingToStart.add("web.socket");
+
+        Cli apply = apply("--rollback-on-failure");
+
+        assertEquals(1, apply.status(), apply.toString());
+        assertTrue(apply.err().contains("error[A004]"), apply.err());
+        assertTrue(apply.err().contains("berth: rolling back to generation 1 (--rollback-on-failure)"), apply.err());
+        assertEquals(v1, Files.readString(root.resolve("etc/systemd/system/web.socket")));
+        assertTrue(apply.err().contains("and the rollback to generation 1 did not either"), "the socket still fails: " + apply.err());
+    }
+
+    @Test
     void noProbeTurnsItOff() {
         version("Web broken");
         Cli apply = apply("--no-probe");

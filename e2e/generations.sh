@@ -243,8 +243,8 @@ berth_logged status-probed status "$CONFIG"
 check "status shows the last probe of box/ssh" grep -qE 'probe box/ssh: ok in [0-9]+\.[0-9]{2} s' <<<"$LH_OUT"
 
 probed_config v5 /usr/sbin/sshd-missing
-berth_logged apply-v5-broken apply "$CONFIG" --rollback-on-failure
-check "apply of the broken v5 with --rollback-on-failure exits 1 ($LH_MS ms)" test "$LH_RC" = 1
+berth_logged apply-v5-broken apply "$CONFIG" --probe --rollback-on-failure
+check "apply --probe --rollback-on-failure of the broken v5 exits 1 ($LH_MS ms)" test "$LH_RC" = 1
 check "the probe failed (A017)" grep -q '^error\[A017\]: box/ssh did not answer its probe on 127.0.0.1:'"$PORT"': ' <<<"$LH_OUT"
 check "the report shows the container's journal" grep -q '^          journal of the container box ' <<<"$LH_OUT"
 check "whose lines name the missing binary" grep -q '^          | .*sshd-missing' <<<"$LH_OUT"

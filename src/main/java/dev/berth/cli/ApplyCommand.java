@@ -19,13 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Runs under a lock. Each file is replaced atomically; berth's manifest (var/lib/berth/manifest.json) "
                         + "lets it prune files that left the config and refuse files it did not write. On the live host "
                         + "(--root /) it then runs systemctl daemon-reload once and starts, restarts or stops units as "
-                        + "the plan says."},
+                        + "the plan says, and probes the ports of the containers it changed that declare a probe (docs/apply.md)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:applied, or nothing to do",
-                "1:invalid config, refused plan, lock held, or a failed step (the report says what state the root is in)",
+                "1:invalid config, refused plan, lock held, a failed step (the report says what state the root is in), or a "
+                        + "port that did not answer its probe (also when --rollback-on-failure then rolled back)",
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo berth apply berth.yaml", "  berth plan berth.yaml -o web.plan && sudo berth apply web.plan",
+                "  sudo berth apply berth.yaml --rollback-on-failure",
                 "  berth apply berth.yaml --root /var/lib/machines/image --progress"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "berth generations lists the generations kept."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:rolled back, or nothing to do (--detailed-exitcode: nothing to do)",
-                "1:the generation is not kept, a refused plan, lock held, or a failed step",
+                "1:the generation is not kept, a refused plan, lock held, a failed step, or a port that did not answer its probe",
                 "2:--detailed-exitcode only: rolled back, files or units changed",
                 "3:internal error in berth"},
         footerHeading = "%nExamples:%n",

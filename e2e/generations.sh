@@ -18,13 +18,6 @@ set -uo pipefail
 PORT=2200
 ANSWER_TIMEOUT=${ANSWER_TIMEOUT:-30}
 lh_checks e2e-generations
-[ "$(id -u)" = 0 ] || skip "needs root (systemd-nspawn)"
-unshare -m -p -f true 2>/dev/null || skip "cannot create namespaces here"
-[ -f "$REPO/target/berth.jar" ] || { fail "no $REPO/target/berth.jar: mvn -B -DskipTests package"; finish; exit 1; }
-command -v systemd-nspawn >/dev/null || "$E2E_DIR/setup.sh" > /dev/null || { fail "setup.sh"; finish; exit 1; }
-
-trap lh_cleanup EXIT
-trap 'exit 130' INT TERM
 log "generations: one container, berth from $REPO"
 lh_boot generations box || { fail "booting the host root"; finish; exit 1; }
 CONFIG=/root/berth.yaml

@@ -16,13 +16,6 @@ set -uo pipefail
 N=${N:-60}
 FIRST=5000      # c000 listens on 5000, c001 on 5001, ...
 lh_checks e2e-live
-[ "$(id -u)" = 0 ] || skip "needs root (systemd-nspawn)"
-unshare -m -p -f true 2>/dev/null || skip "cannot create namespaces here"
-[ -f "$REPO/target/berth.jar" ] || { fail "no $REPO/target/berth.jar: mvn -B -DskipTests package"; finish; exit 1; }
-command -v systemd-nspawn >/dev/null || "$E2E_DIR/setup.sh" > /dev/null || { fail "setup.sh"; finish; exit 1; }
-
-trap lh_cleanup EXIT
-trap 'exit 130' INT TERM
 log "live-host: $N containers, berth from $REPO"
 lh_boot live-host c000 || { fail "booting the host root"; finish; exit 1; }
 CONFIG=/root/berth.yaml

@@ -83,7 +83,8 @@ lh_boot() {
 lh_in() { nsenter -t "$LH_CPID" -a "$@"; }
 
 # lh_checks NAME: pass, fail, check, finish and skip for a script of checks, whose last line is
-# "NAME: N passed, N failed"; skip exits 0 (1 when BERTH_E2E_REQUIRE=1)
+# "NAME: N passed, N failed"; skip exits 0 (1 when BERTH_E2E_REQUIRE=1). Then what such a script needs: root,
+# namespaces, berth's jar, the rootfs; and the host root cleaned up however the script ends.
 lh_checks() {
   LH_SUITE=$1 PASSED=0 FAILED=0
   pass() { PASSED=$((PASSED + 1)); log "ok   $*"; }
@@ -98,6 +99,12 @@ lh_checks() {
     if [ "${BERTH_E2E_REQUIRE:-0}" = 1 ]; then FAILED=$((FAILED + 1)); finish; exit 1; fi
     finish 1; exit 0
   }
+  [ "$(id -u)" = 0 ] || skip "needs root (systemd-nspawn)"
+  unshare -m -p -f true 2>/dev/null || skip "cannot create namespaces here"
+  [ -f "$REPO/target/berth.jar" ] || { fail "no $REPO/target/berth.jar: mvn -B -DskipTests package"; finish; exit 1; }
+  command -v systemd-nspawn >/dev/null || "$E2E_DIR/setup.sh" > /dev/null || { fail "setup.sh"; finish; exit 1; }
+  trap lh_cleanup EXIT
+  trap 'exit 130' INT TERM
 }
 
 # lh_berth ARGS...: berth inside the host root, as the live host's admin runs it

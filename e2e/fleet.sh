@@ -5,21 +5,26 @@
 # cached rootfs of setup.sh, each with a guest root for its container. Ansible on this machine reaches them
 # through the community.docker.nsenter connection (no SSH, no network: nothing leaves the lab). The
 # collection in ansible/ is built with ansible-galaxy and installed into the work dir; its role installs
-# berth (the jar and a jlink'ed Java runtime copied from here) and applies examples/fleet/hosts/HOST.yaml,
-# which imports common/sites.yaml. Checks, in order (see e2e/README.md):
+# berth (web1, web2: the jar and a jlink'ed Java runtime copied from here; web3: berth's .deb from target/,
+# python3-apt for Ansible's apt module from a local package source) and applies
+# examples/fleet/hosts/HOST.yaml, which imports common/sites.yaml. Checks, in order (see e2e/README.md):
+#   0. install: berth runs on every host; web3 has /usr/bin/berth on the package's runtime and no Java
 #   1. --check --diff: every host changed, the diff shows its unit files, nothing written on any host
 #   2. apply: each host's socket listens on its own port only; a connection boots its container (SSH banner)
 #   3. the same run again: changed=0 everywhere
 #   4. a template changed in the shared file, serial: 1: exactly the hosts that use it change
 #   5. one host's file made invalid: it fails with berth's message (file:line:col), the others apply
 #   6. state: absent: every host clean, sockets gone
-# Last line: "e2e-fleet: N passed, N failed". Env: BERTH_E2E_REQUIRE=1 (a skip is a failure), BERTH_E2E_KEEP=1,
+#   7. web3 given a rebuilt .deb of the installed version: installed again
+# Last line: "e2e-fleet: N passed, N failed". Env: BERTH_E2E_REQUIRE=1 (a skip is a failure, and so is a missing
+# .deb; without it web3 gets the jar), BERTH_DEB (default: the newest target/berth_*_amd64.deb), BERTH_E2E_KEEP=1,
 # BERTH_E2E_LOGS, BERTH_E2E_WORK, BERTH_E2E_CACHE, BOOT_TIMEOUT (90 s), ANSWER_TIMEOUT (30 s), JAVA_HOME (the
 # JDK whose jlink makes the hosts' runtime; default: the newest 17+ under /usr/lib/jvm with jlink).
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HOSTS=(web1 web2 web3)
+PKG_HOST=web3   # berth_install: package, with the .deb
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-90}
 ANSWER_TIMEOUT=${ANSWER_TIMEOUT:-30}
 LOGS=${BERTH_E2E_LOGS:-${TMPDIR:-/tmp}/berth-e2e-logs}/fleet
@@ -29,10 +34,11 @@ RESULTS=$(mktemp "${TMPDIR:-/tmp}/berth-e2e-fleet.XXXXXX")
 
 pass() { echo "pass $*" >> "$RESULTS"; log "ok   fleet: $*"; }
 fail() { echo "fail $*" >> "$RESULTS"; log "FAIL fleet: $*"; }
+SKIPPED=
 summary() {
-  local p f
+  local p f s=${1:-$SKIPPED}
   p=$(grep -c '^pass ' "$RESULTS"); f=$(grep -c '^fail ' "$RESULTS")
-  echo "e2e-fleet: $p passed, $f failed${1:+, $1 skipped}"
+  echo "e2e-fleet: $p passed, $f failed${s:+, $s skipped}"
   rm -f "$RESULTS"
   [ "$f" = 0 ]
 }
@@ -46,6 +52,15 @@ skip() {
 unshare --mount --pid --net --uts --ipc --fork true 2>/dev/null || skip "this machine cannot create namespaces"
 [ -n "$(ls -A /sys/fs/cgroup 2>/dev/null)" ] || skip "no cgroup file system mounted"
 [ -f "$JAR" ] || { fail "no $JAR: build it first (mvn -B -DskipTests package)"; summary; exit 1; }
+DEB=${BERTH_DEB:-$(ls -t "$REPO"/target/berth_*_amd64.deb 2>/dev/null | head -n 1)}
+if [ ! -f "$DEB" ]; then
+  if [ "${BERTH_E2E_REQUIRE:-0}" = 1 ]; then
+    fail "no ${BERTH_DEB:-target/berth_*_amd64.deb} for $PKG_HOST (berth_install: package): build it first (mvn -B -DskipTests -Ppackage package)"
+    summary; exit 1
+  fi
+  log "NOTE: no ${BERTH_DEB:-target/berth_*_amd64.deb} (mvn -B -DskipTests -Ppackage package builds it): $PKG_HOST gets the jar like the others, the package is not tested"
+  PKG_HOST= SKIPPED=1
+fi
 
 # ---------------------------------------------------------------- tools: Ansible from Debian's packages
 if ! command -v ansible-playbook >/dev/null || ! dpkg-query -W -f='${Status}' ansible 2>/dev/null | grep -q 'ok installed'; then
@@ -77,6 +92,28 @@ if [ ! -s "$RUNTIME" ]; then
   rm -rf "$rt" "$RUNTIME.tmp"
   [ -s "$RUNTIME" ] || { fail "jlink"; summary; exit 1; }
   find "$E2E_CACHE" -maxdepth 1 -name 'fleet-runtime-*.tar.gz' ! -path "$RUNTIME" -delete
+fi
+
+# ---------------------------------------------------------------- the package host's package source (cached)
+# Ansible's apt module needs python3-apt on the host and installs it from the host's package sources; the lab's
+# hosts have no network, so the package host gets a local source with python3-apt and what it depends on beyond
+# the rootfs, downloaded once from this machine's (Debian 12) sources. It has no berth: the .deb comes from the
+# controller, as it does for a fleet whose package sources do not carry berth.
+APT_SOURCE=$E2E_CACHE/fleet-apt-$E2E_SUITE
+if [ -n "$PKG_HOST" ] && [ ! -s "$APT_SOURCE/Packages" ]; then
+  log "apt-get download python3-apt python-apt-common distro-info-data"
+  rm -rf "$APT_SOURCE.tmp"; mkdir -p "$APT_SOURCE.tmp"
+  if (cd "$APT_SOURCE.tmp" && apt-get -o APT::Sandbox::User=root download python3-apt python-apt-common distro-info-data) \
+       > "$E2E_CACHE/apt-fleet-source.log" 2>&1; then
+    for d in "$APT_SOURCE.tmp"/*.deb; do
+      dpkg-deb -f "$d"
+      echo "Filename: ./$(basename "$d")"; echo "Size: $(stat -c %s "$d")"; echo "SHA256: $(sha256sum < "$d" | cut -d' ' -f1)"; echo
+    done > "$APT_SOURCE.tmp/Packages"
+    rm -rf "$APT_SOURCE"; mv "$APT_SOURCE.tmp" "$APT_SOURCE"
+  else
+    tail -n 20 "$E2E_CACHE/apt-fleet-source.log"; rm -rf "$APT_SOURCE.tmp"
+    fail "apt-get download of python3-apt for $PKG_HOST's package source"; summary; exit 1
+  fi
 fi
 
 # ---------------------------------------------------------------- work dir, clean-up
@@ -138,6 +175,11 @@ for i in "${!HOSTS[@]}"; do
     systemctl --root="$r" disable ssh.service > /dev/null 2>&1
   done
   echo "$h" > "$WORK/$h/etc/hostname"; echo "box$n" > "$WORK/$h/srv/box$n/etc/hostname"
+  if [ "$h" = "$PKG_HOST" ]; then  # its only package source: the local one (deb.debian.org is out of reach)
+    mkdir -p "$WORK/$h/var/local/debian"
+    cp "$APT_SOURCE"/* "$WORK/$h/var/local/debian/"
+    echo 'deb [trusted=yes] file:/var/local/debian ./' > "$WORK/$h/etc/apt/sources.list"
+  fi
   systemd-nspawn -D "$WORK/$h" -b --register=no --keep-unit --private-network --machine="fleet-$h" \
     > "$LOGS/$h-console.log" 2>&1 < /dev/null &
   NSPAWN[$h]=$!
@@ -166,7 +208,9 @@ pass "${#HOSTS[@]} hosts booted in $(ms_since "$t") ms"
 {
   echo "[fleet]"
   for h in "${HOSTS[@]}"; do
-    echo "$h ansible_connection=community.docker.nsenter ansible_nsenter_pid=${CPID[$h]} ansible_python_interpreter=/usr/bin/python3"
+    echo -n "$h ansible_connection=community.docker.nsenter ansible_nsenter_pid=${CPID[$h]} ansible_python_interpreter=/usr/bin/python3"
+    [ "$h" = "$PKG_HOST" ] && echo -n " berth_install=package berth_package_file='$DEB'"
+    echo
   done
   echo "[fleet:vars]"
   echo "fleet_config_dir=$WORK/config"
@@ -207,22 +251,56 @@ banner() {  # banner HOST PORT: the first line a connection to the port gets, in
     exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 3
     IFS= read -r -t "$2" ans <&3; printf "%s\n" "${ans%$(printf "\r")}"' _ "$2" "$ANSWER_TIMEOUT" 2>/dev/null
 }
+task_result() {  # task_result TASK HOST: what the last run reported for HOST at the role's TASK (ok, changed, skipping...)
+  awk -v task="TASK [berth.fleet.host : $1]" -v host=": [$2]" '
+    index($0, "TASK [") == 1 { inside = index($0, task) == 1 }
+    inside && index($0, host) { sub(/:.*/, ""); print }' "$RUN_LOG" | tail -n 1
+}
 port_of() { echo "220${1#web}"; }
 box_of() { echo "box${1#web}"; }
 
 # ---------------------------------------------------------------- 0. berth onto the hosts
-if play install --tags berth_install && expect_recap "install berth (jar + runtime from the controller)" web1=6/0 web2=6/0 web3=6/0; then
+# the jar: its directories, jar, runtime archive, runtime unpacked, command, link on PATH; the .deb: its directory,
+# the copy, apt (python3-apt from the host's source first, then the .deb)
+want=()
+for h in "${HOSTS[@]}"; do [ "$h" = "$PKG_HOST" ] && want+=("$h=3/0") || want+=("$h=6/0"); done
+if play install --tags berth_install \
+   && expect_recap "install berth (jar + runtime from the controller${PKG_HOST:+; $PKG_HOST: $(basename "$DEB")})" "${want[@]}"; then
   for h in "${HOSTS[@]}"; do
+    [ "$h" = "$PKG_HOST" ] && continue
     v=$(IN "$h" /usr/local/bin/berth --version 2>&1 | head -n 1)
     [ -n "$v" ] && pass "$h: berth --version: $v" || fail "$h: berth does not run"
   done
 else
   summary; exit 1
 fi
+if [ -n "$PKG_HOST" ]; then
+  h=$PKG_HOST
+  v=$(IN "$h" /usr/bin/berth --version 2>&1)
+  if grep -q '^berth .* (commit [0-9a-f]' <<<"$v" && grep -qF ') in /usr/lib/berth/runtime' <<<"$v" \
+     && [ "$(IN "$h" dpkg-query -W -f='${Status}' berth 2>/dev/null)" = 'install ok installed' ]; then
+    pass "$h: package berth $(IN "$h" dpkg-query -W -f='${Version}' berth) installed, /usr/bin/berth --version: $(paste -sd' ' <<<"$v")"
+  else
+    fail "$h: /usr/bin/berth --version: ${v:-nothing}"
+  fi
+  java=$(IN "$h" sh -c 'command -v java javac; ls -d /usr/lib/jvm /opt/berth /usr/local/bin/berth 2>/dev/null;
+                        dpkg-query -W -f="\${Package}\n" | grep -E "jdk|jre|java"')
+  [ -z "$java" ] && pass "$h: no Java on the host but the package's runtime (no java, javac, /usr/lib/jvm, JDK or JRE package, no jar install)" \
+    || fail "$h: a Java or the jar install on the host: $(paste -sd' ' <<<"$java")"
+  # the rootfs has no python3-apt: Ansible's apt module installed it from the host's package source
+  [ "$(IN "$h" dpkg-query -W -f='${Status}' python3-apt 2>/dev/null)" = 'install ok installed' ] \
+    && pass "$h: python3-apt $(IN "$h" dpkg-query -W -f='${Version}' python3-apt), which the apt module needs, from the host's package source" \
+    || fail "$h: no python3-apt on the host after the apt module ran"
+fi
 
 # ---------------------------------------------------------------- 1. preview
 play check --check --diff
 expect_recap "1. --check --diff: every host changed" web1=1/0 web2=1/0 web3=1/0
+if [ -n "$PKG_HOST" ]; then
+  r="$(task_result "Copy berth's .deb" "$PKG_HOST")/$(task_result "Install berth's .deb" "$PKG_HOST")"
+  [ "$r" = ok/ok ] && pass "1. $PKG_HOST: check mode: the .deb copied and installed already (copy/apt: $r)" \
+    || fail "1. $PKG_HOST: check mode: copy/apt of the .deb: $r"
+fi
 for h in "${HOSTS[@]}"; do
   b=$(box_of "$h")
   if grep -q "^+++ after: etc/systemd/system/$b.socket" "$RUN_LOG" && grep -q "^+ListenStream=$(port_of "$h")\$" "$RUN_LOG" \
@@ -263,6 +341,12 @@ done
 # ---------------------------------------------------------------- 3. again
 play again
 expect_recap "3. the same run again" web1=0/0 web2=0/0 web3=0/0
+if [ -n "$PKG_HOST" ]; then
+  r="$(task_result "Copy berth's .deb" "$PKG_HOST")/$(task_result "Install berth's .deb" "$PKG_HOST")"
+  r+="/$(task_result "Install berth's .deb again, a different build of the installed version" "$PKG_HOST")"
+  [ "$r" = ok/ok/skipping ] && pass "3. $PKG_HOST: the same .deb again: nothing copied, nothing installed (copy/apt/dpkg: $r)" \
+    || fail "3. $PKG_HOST: the same .deb again: copy/apt/dpkg: $r"
+fi
 
 # ---------------------------------------------------------------- 4. a shared template changed, serial: 1
 sed -i 's/^    description: Shell container$/    description: Shell container, rolled out one host at a time/' "$WORK/config/common/sites.yaml"
@@ -306,5 +390,26 @@ for h in "${HOSTS[@]}"; do
     fail "6. $h: bound:${bound:- none}, left: ${left:-none}, $b.socket $(IN "$h" systemctl is-active "$b.socket")"
   fi
 done
+
+# ---------------------------------------------------------------- 7. a rebuilt .deb of the installed version
+# Another build of the same version (a CI build of an unreleased version): apt sees the version installed and skips
+# it, the role installs it with dpkg. One more ar member makes a different .deb of the same package, cheaply.
+if [ -n "$PKG_HOST" ]; then
+  h=$PKG_HOST
+  cp "$DEB" "$WORK/berth-rebuilt.deb"
+  echo "another build" > "$WORK/_rebuilt" && (cd "$WORK" && ar q berth-rebuilt.deb _rebuilt)
+  started=$(IN "$h" date +%s)
+  play rebuilt --tags berth_install --limit "$h" -e "berth_package_file=$WORK/berth-rebuilt.deb"
+  expect_recap "7. $h given a rebuilt .deb of the installed version" "$h=2/0"
+  r="$(task_result "Copy berth's .deb" "$h")/$(task_result "Install berth's .deb" "$h")"
+  r+="/$(task_result "Install berth's .deb again, a different build of the installed version" "$h")"
+  installed=$(IN "$h" stat -c %Y /usr/lib/berth/berth.jsa 2>/dev/null)
+  if [ "$r" = changed/ok/changed ] && [ "${installed:-0}" -ge "$started" ] \
+     && IN "$h" /usr/bin/berth --version > /dev/null 2>&1; then
+    pass "7. $h: copied, apt skipped the installed version, dpkg installed it again (postinst made berth.jsa anew); berth runs"
+  else
+    fail "7. $h: copy/apt/dpkg: $r, berth.jsa from ${installed:-none}, the run began at $started"
+  fi
+fi
 
 summary

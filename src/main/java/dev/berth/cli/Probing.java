@@ -71,6 +71,8 @@ final class Probing {
     /** What a probed apply did, for its JSON document. */
     private static final class Run {
         List<ProbeAnswer> probed = List.of();
+        /** Whether the probes file could not be read (reported), so that nothing is known to answer. */
+        boolean unreadable;
         OptionalInt rolledBackTo = OptionalInt.empty();
         List<ProbeAnswer> probedAfterRollback = List.of();
 
@@ -102,9 +104,9 @@ final class Probing {
             return status; // nothing installed that could answer otherwise than before
         }
         if (options.wanted(host.target().live())) {
-            run.probed = probe(host, plan, verb);
+            run.probed = probe(host, plan, verb, run);
         }
-        boolean answered = run.probed.stream().allMatch(a -> a.record().ok());
+        boolean answered = !run.unreadable && run.probed.stream().allMatch(a -> a.record().ok());
         if (status == 0 && answered) {
             return 0;
         }
@@ -114,19 +116,21 @@ final class Probing {
         return 1;
     }
 
-    /** Probes the ports the plan changed, each answer in their order; none when none is due. */
-    private List<ProbeAnswer> probe(Hosts.Host host, Plan plan, String after) {
+    /**
+     * Probes the ports the plan changed, each answer in their order; none when none is due, or when the installed
+     * probes cannot be read (reported, and noted in {@code run}: nothing is then known to answer).
+     */
+    private List<ProbeAnswer> probe(Hosts.Host host, Plan plan, String after, Run run) {
         List<ProbeTarget> due;
         try {
             Optional<byte[]> file = host.files().readBytes(ProbeFile.PATH, Manifest.MAX_BYTES);
             due = file.isEmpty() ? List.of()
                     : DueProbes.of(ProbeFile.read(file.get()), plan.changes().stream().map(Change::path).toList());
         } catch (IOException e) {
-            ProbeRecord unread = new ProbeRecord("", "", "", "", false, 0, "cannot read the probes: " + e.getMessage(),
-                    now(), after);
-            installation.fail(Diagnostic.error(Code.A009, "", unread.detail(),
+            installation.fail(Diagnostic.error(Code.A009, "", "cannot read the probes: " + e.getMessage(),
                     "apply the config again: it installs " + ProbeFile.PATH));
-            return List.of(new ProbeAnswer(unread, List.of()));
+            run.unreadable = true;
+            return List.of();
         }
         if (due.isEmpty()) {
             if (Boolean.TRUE.equals(options.probe)) {
@@ -190,9 +194,9 @@ final class Probing {
         int status = installation.applyAndReport(host, plan, progress);
         run.rolledBackTo = before;
         if (options.wanted(host.target().live())) { // never below another root: nothing runs there
-            run.probedAfterRollback = probe(host, plan, "rollback");
+            run.probedAfterRollback = probe(host, plan, "rollback", run);
         }
-        boolean answered = run.probedAfterRollback.stream().allMatch(a -> a.record().ok());
+        boolean answered = !run.unreadable && run.probedAfterRollback.stream().allMatch(a -> a.record().ok());
         installation.note(status == 0 && answered
                 ? "berth: the change did not hold; rolled back to generation " + before.getAsInt() + ", which answers"
                 : "berth: the change did not hold, and the rollback to generation " + before.getAsInt() + " did not either");

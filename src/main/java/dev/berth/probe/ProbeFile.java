@@ -68,6 +68,9 @@ public final class ProbeFile {
                 }
                 List<String> paths = new ArrayList<>();
                 for (JsonNode path : FIELDS.field(p, "paths")) {
+                    if (!path.isString()) {
+                        throw FIELDS.invalid("paths holds something that is not text");
+                    }
                     paths.add(path.stringValue());
                 }
                 Probe probe = new Probe(kind, FIELDS.text(p, "expect"), FIELDS.field(p, "status").intValue(),

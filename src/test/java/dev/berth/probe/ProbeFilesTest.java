@@ -35,6 +35,9 @@ class ProbeFilesTest {
                 () -> ProbeFile.read("{\"format_version\": 1}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(missing.getMessage().endsWith("probes is missing"), missing.getMessage());
         assertThrows(IOException.class, () -> ProbeFile.read("{".getBytes(StandardCharsets.UTF_8)));
+        IOException path = assertThrows(IOException.class, () -> ProbeFile.read(ProbeFile.write(List.of(SSH))
+                .replace("[\"etc/systemd/system/box.service\"]", "[7]").getBytes(StandardCharsets.UTF_8)));
+        assertTrue(path.getMessage().endsWith("paths holds something that is not text"), path.getMessage());
     }
 
     @Test
